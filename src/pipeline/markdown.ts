@@ -1,0 +1,422 @@
+/**
+ * Lesson Markdown → typed blocks, at build time (no Markdown parser ships to the browser).
+ *
+ * Prose becomes HTML strings; directives (`::::tabs`, `:::quote`, …) become typed blocks whose
+ * contents are compiled the same way. Raw HTML is refused, so the HTML we emit is safe to insert.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, RootContent, Table } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Block, Html, Panel } from '../content/types.ts';
+import type { Problem, Rule } from './problems.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+interface ContainerSpec {
+  child: string;
+  childAttributes: readonly string[];
+  requiredChildAttributes: readonly string[];
+}
+
+/** Blocks that hold a list of child blocks (four colons), and the child each one takes. */
+const CONTAINERS = {
+  tabs: { child: 'tab', childAttributes: ['title'], requiredChildAttributes: ['title'] },
+  accordion: { child: 'item', childAttributes: ['title'], requiredChildAttributes: ['title'] },
+  flipcards: { child: 'card', childAttributes: ['front'], requiredChildAttributes: ['front'] },
+  reveal: { child: 'point', childAttributes: ['title'], requiredChildAttributes: ['title'] },
+  slides: { child: 'slide', childAttributes: ['title'], requiredChildAttributes: ['title'] },
+  compare: {
+    child: 'pair',
+    childAttributes: ['title', 'say', 'avoid'],
+    requiredChildAttributes: ['title', 'say', 'avoid'],
+  },
+} as const satisfies Record<string, ContainerSpec>;
+
+type ContainerName = keyof typeof CONTAINERS;
+
+/** Blocks with Markdown inside (three colons), and their attributes. */
+const LEAVES = {
+  quote: { attributes: ['cite'], required: ['cite'] },
+  callout: { attributes: ['tone', 'title'], required: [] },
+  table: { attributes: ['caption', 'rowHeaders'], required: ['caption'] },
+  chart: { attributes: ['label'], required: ['label'] },
+} as const;
+
+type LeafName = keyof typeof LEAVES;
+
+const CHILD_NAMES: ReadonlySet<string> = new Set(Object.values(CONTAINERS).map((spec) => spec.child));
+const KNOWN_BLOCKS = [...Object.keys(CONTAINERS), ...Object.keys(LEAVES)].join(', ');
+
+export interface LessonLink {
+  lessonId: string;
+  line: number;
+  column: number;
+}
+
+export interface CompiledMarkdown {
+  blocks: Block[];
+  words: number;
+  /** `lesson:<id>` links, checked against the course once every lesson is known. */
+  lessonLinks: LessonLink[];
+}
+
+/**
+ * Compile a lesson body. `lineOffset` is the number of lines above the body (the front matter),
+ * so reported lines match the file.
+ */
+export function compileLessonMarkdown(
+  file: string,
+  body: string,
+  lineOffset: number,
+  problems: Problem[],
+): CompiledMarkdown {
+  const tree = parseMarkdown(body);
+  const context = new CompileContext(file, lineOffset, problems);
+  context.checkInlineNodes(tree);
+  const footnotes = tree.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
+  const blocks = context.blocks(tree.children.filter((node) => node.type !== 'footnoteDefinition'));
+  if (footnotes.length) {
+    blocks.push({
+      type: 'footnotes',
+      notes: footnotes.map((note) => ({
+        id: footnoteId(note.identifier),
+        label: note.label ?? note.identifier,
+        html: context.html(note.children),
+      })),
+    });
+  }
+  return { blocks, words: countWords(toString(tree)), lessonLinks: context.lessonLinks };
+}
+
+/** Inline Markdown (question prompts, options, feedback) → HTML without a wrapping paragraph. */
+export function compileInlineMarkdown(
+  file: string,
+  text: string,
+  at: { line: number; column: number },
+  problems: Problem[],
+): Html {
+  const tree = parseMarkdown(text);
+  const context = new CompileContext(file, at.line - 1, problems);
+  context.checkInlineNodes(tree);
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'html') {
+      context.report(node, 'no-html', `only inline Markdown is allowed here (found a ${node.type}); write it as one paragraph`);
+    }
+  }
+  const children = tree.children.flatMap((node) => (node.type === 'paragraph' ? node.children : []));
+  return context.html(children);
+}
+
+/**
+ * The course uses no inline directives, and ordinary text like "11:26" or "a:b" would otherwise read
+ * as one; put such text back exactly as written.
+ */
+function parseMarkdown(text: string): Root {
+  const tree = parser.parse(text) as Root;
+  visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (parent && index !== undefined && start !== undefined && end !== undefined) {
+      parent.children[index] = { type: 'text', value: text.slice(start, end) };
+    }
+  });
+  return tree;
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+function footnoteId(identifier: string): string {
+  return `fn-${identifier.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'item'
+  );
+}
+
+class CompileContext {
+  readonly lessonLinks: LessonLink[] = [];
+  private readonly handlers: Record<string, Handler>;
+
+  constructor(
+    private readonly file: string,
+    private readonly lineOffset: number,
+    private readonly problems: Problem[],
+  ) {
+    this.handlers = {
+      footnoteReference: (state: State, node: FootnoteReference): Element => {
+        const id = footnoteId(node.identifier);
+        const link: Element = {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${id}`, className: ['footnote-ref'] },
+          children: [{ type: 'text', value: node.label ?? node.identifier }],
+        };
+        state.patch(node, link);
+        return { type: 'element', tagName: 'sup', properties: {}, children: [link] };
+      },
+      link: (state: State, node: Link): Element => {
+        const properties: Element['properties'] = { href: node.url };
+        const lessonId = /^lesson:(.*)$/.exec(node.url)?.[1];
+        if (lessonId !== undefined) {
+          const start = this.position(node);
+          this.lessonLinks.push({ lessonId, ...start });
+          properties.href = `lesson/${lessonId}`;
+          properties.dataLesson = lessonId;
+        }
+        if (node.title) properties.title = node.title;
+        return { type: 'element', tagName: 'a', properties, children: state.all(node) };
+      },
+    };
+  }
+
+  position(node: Nodes): { line: number; column: number } {
+    const start = node.position?.start;
+    return { line: (start?.line ?? 1) + this.lineOffset, column: start?.column ?? 1 };
+  }
+
+  report(node: Nodes, rule: Rule, message: string): void {
+    this.problems.push({ file: this.file, ...this.position(node), rule, message });
+  }
+
+  /** Problems that can sit anywhere: raw HTML, text directives, stray `#` headings. */
+  checkInlineNodes(tree: Root): void {
+    visit(tree, (node) => {
+      if (node.type === 'html') {
+        if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
+          this.report(node, 'no-html', `HTML is not allowed in content (found ${JSON.stringify(node.value.slice(0, 30))}); use Markdown or a block from content/README.md`);
+        }
+      } else if (node.type === 'heading' && node.depth === 1) {
+        this.report(node, 'heading-level', 'the lesson title comes from the front matter; start headings inside the lesson at "##"');
+      }
+    });
+  }
+
+  /** Inline or block mdast → HTML string. */
+  html(nodes: RootContent[]): Html {
+    const root: Root = { type: 'root', children: nodes.filter((node) => node.type !== 'html') };
+    const hast = toHast(root, { handlers: this.handlers }) as HastRoot;
+    return toHtml(hast).trim();
+  }
+
+  blocks(nodes: RootContent[]): Block[] {
+    const blocks: Block[] = [];
+    let prose: RootContent[] = [];
+    const flush = () => {
+      const html = this.html(prose);
+      if (html) blocks.push({ type: 'prose', html });
+      prose = [];
+    };
+    for (const node of nodes) {
+      if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+        flush();
+        const block = this.directive(node);
+        if (block) blocks.push(block);
+      } else if (node.type !== 'html') {
+        prose.push(node);
+      }
+    }
+    flush();
+    return blocks;
+  }
+
+  private checkAttributes(node: Directive, allowed: readonly string[], required: readonly string[]): Record<string, string> {
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(node.attributes ?? {})) {
+      if (!allowed.includes(name)) {
+        this.report(
+          node,
+          'unknown-attribute',
+          `"${node.name}" has no attribute "${name}"; ${allowed.length ? `it takes ${allowed.map((a) => `"${a}"`).join(', ')}` : 'it takes none'}`,
+        );
+      } else {
+        attributes[name] = value ?? '';
+      }
+    }
+    for (const name of required) {
+      if (!attributes[name]?.trim()) {
+        this.report(node, 'missing-attribute', `"${node.name}" needs ${name}="…", e.g. :::${node.name}{${name}="…"}`);
+      }
+    }
+    return attributes;
+  }
+
+  private directive(node: ContainerDirective | LeafDirective): Block | undefined {
+    const name = node.name;
+    if (node.type === 'leafDirective') {
+      this.report(node, 'unknown-directive', `"::${name}" is a one-line directive, which the course does not use; blocks open with ":::" or "::::" and close on their own line`);
+      return undefined;
+    }
+    if (node.children[0]?.data && 'directiveLabel' in node.children[0].data) {
+      this.report(node, 'unknown-attribute', `"${name}" takes its title as an attribute, e.g. {title="…"}, not in [brackets]`);
+    }
+    if (name in CONTAINERS) return this.container(node, name as ContainerName);
+    if (name in LEAVES) return this.leaf(node, name as LeafName);
+    if (CHILD_NAMES.has(name)) {
+      const parent = Object.entries(CONTAINERS).find(([, spec]) => spec.child === name)?.[0];
+      this.report(node, 'misplaced-directive', `":::${name}" only goes inside a "::::${parent}" block (with four colons)`);
+      return undefined;
+    }
+    this.report(node, 'unknown-directive', `unknown block "${name}"; known blocks: ${KNOWN_BLOCKS}`);
+    return undefined;
+  }
+
+  private container(node: ContainerDirective, name: ContainerName): Block | undefined {
+    const spec: ContainerSpec = CONTAINERS[name];
+    const { label = '' } = this.checkAttributes(node, ['label'], ['label']);
+    const children: { attributes: Record<string, string>; blocks: Block[]; node: ContainerDirective }[] = [];
+    const ids = new Set<string>();
+    for (const child of node.children) {
+      if (child.type === 'html') continue;
+      if (child.type !== 'containerDirective' || child.name !== spec.child) {
+        this.report(
+          child,
+          'misplaced-directive',
+          `only ":::${spec.child}" blocks go inside "::::${name}"${child.type === 'containerDirective' ? ` (found ":::${child.name}")` : ''}; check the number of colons`,
+        );
+        continue;
+      }
+      const attributes = this.checkAttributes(child, spec.childAttributes, spec.requiredChildAttributes);
+      const blocks = this.blocks(child.children);
+      if (!blocks.length && name !== 'reveal') {
+        // A flip card's or panel's body is what the learner came to read.
+        this.report(child, 'empty-block', `this ":::${spec.child}" has no text; write its content between the opening and closing lines`);
+      }
+      children.push({ attributes, blocks, node: child });
+    }
+    if (!children.length) {
+      this.report(node, 'empty-block', `"::::${name}" has no ":::${spec.child}" inside; add at least one`);
+      return undefined;
+    }
+    const uniqueId = (text: string) => {
+      let id = slug(text);
+      for (let n = 2; ids.has(id); n++) id = `${slug(text)}-${n}`;
+      ids.add(id);
+      return id;
+    };
+    const panels = (): Panel[] =>
+      children.map(({ attributes, blocks }) => ({ id: uniqueId(attributes.title ?? ''), title: attributes.title ?? '', blocks }));
+    switch (name) {
+      case 'tabs':
+        return { type: 'tabs', label, panels: panels() };
+      case 'accordion':
+        return { type: 'accordion', label, panels: panels() };
+      case 'reveal':
+        return { type: 'reveal', label, points: panels() };
+      case 'slides':
+        return { type: 'slides', label, slides: panels() };
+      case 'flipcards':
+        return {
+          type: 'flipcards',
+          label,
+          cards: children.map(({ attributes, blocks, node: child }) => ({
+            id: uniqueId(attributes.front ?? ''),
+            frontHtml: this.inlineAttribute(child, attributes.front ?? ''),
+            back: blocks,
+          })),
+        };
+      case 'compare':
+        return {
+          type: 'compare',
+          label,
+          rows: children.map(({ attributes, blocks, node: child }) => ({
+            id: uniqueId(attributes.title ?? ''),
+            title: attributes.title ?? '',
+            sayHtml: this.inlineAttribute(child, attributes.say ?? ''),
+            avoidHtml: this.inlineAttribute(child, attributes.avoid ?? ''),
+            blocks,
+          })),
+        };
+    }
+  }
+
+  /** Attribute text may use inline Markdown (*emphasis*); it is compiled like a prompt. */
+  private inlineAttribute(node: Nodes, text: string): Html {
+    return compileInlineMarkdown(this.file, text, this.position(node), this.problems);
+  }
+
+  private leaf(node: ContainerDirective, name: LeafName): Block | undefined {
+    const spec = LEAVES[name];
+    const attributes = this.checkAttributes(node, spec.attributes, spec.required);
+    const content = node.children.filter((child) => child.type !== 'html');
+    if (!content.length) {
+      this.report(node, 'empty-block', `":::${name}" is empty; write its content between the opening and closing lines`);
+      return undefined;
+    }
+    switch (name) {
+      case 'quote':
+        return { type: 'quote', cite: attributes.cite ?? '', blocks: this.blocks(content) };
+      case 'callout': {
+        const tone = attributes.tone ?? 'note';
+        if (tone !== 'note' && tone !== 'important') {
+          this.report(node, 'unknown-attribute', `callout tone must be "note" or "important", found "${tone}"`);
+        }
+        return {
+          type: 'callout',
+          tone: tone === 'important' ? 'important' : 'note',
+          ...(attributes.title ? { title: attributes.title } : {}),
+          blocks: this.blocks(content),
+        };
+      }
+      case 'table':
+        return this.table(node, content, attributes);
+      case 'chart':
+        return this.chart(node, content, attributes.label ?? '');
+    }
+  }
+
+  private table(node: ContainerDirective, content: RootContent[], attributes: Record<string, string>): Block | undefined {
+    const rowHeaders = attributes.rowHeaders ?? 'false';
+    if (rowHeaders !== 'true' && rowHeaders !== 'false') {
+      this.report(node, 'unknown-attribute', `rowHeaders must be true or false, found "${rowHeaders}"`);
+    }
+    const table = content.find((child): child is Table => child.type === 'table');
+    if (!table || content.length !== 1) {
+      this.report(node, 'empty-block', '":::table" must hold exactly one Markdown table (| a | b | rows) and nothing else');
+      return undefined;
+    }
+    const [head, ...rows] = table.children;
+    const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => this.html(cell.children));
+    return {
+      type: 'table',
+      caption: attributes.caption ?? '',
+      headHtml: head ? cells(head) : [],
+      rowsHtml: rows.map(cells),
+      rowHeaders: rowHeaders === 'true',
+    };
+  }
+
+  private chart(node: ContainerDirective, content: RootContent[], label: string): Block | undefined {
+    const [list, ...note] = content;
+    if (list?.type !== 'list') {
+      this.report(node, 'empty-block', '":::chart" must start with a list: one "Label" or "Label: NN%" per line');
+      return undefined;
+    }
+    const items = list.children.map((item) => {
+      const text = toString(item).trim();
+      const match = /^(.*?):\s*(\d+(?:\.\d+)?)\s*%$/.exec(text);
+      if (!match) return { label: text };
+      const value = Number(match[2]);
+      if (value > 100) this.report(item, 'schema', `a chart figure must be a percent from 0 to 100, found ${value}%`);
+      return { label: (match[1] ?? '').trim(), value };
+    });
+    return { type: 'chart', label, unit: 'percent', items, blocks: this.blocks(note) };
+  }
+}

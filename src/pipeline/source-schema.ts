@@ -1,0 +1,137 @@
+/**
+ * The shape of the files editors write in content/. This is the single declaration: TypeScript
+ * types are inferred from it, and `npm run content:schema` writes the JSON Schema files in
+ * content/schema/ from it, so editors get completion and red squiggles.
+ */
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes, e.g. "what-is-peer-support"');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A JSON Schema editor's note; ignored by the player. */
+const comment = z.string().optional().describe('A note for editors; ignored by the player.');
+
+// ------------------------------------------------------------------ course
+
+export const resourceSchema = z
+  .strictObject({
+    title: text.describe('Title exactly as the document gives it.'),
+    summary: text.describe('One line on what the reader will find.'),
+    publisher: text.optional().describe('Who published it, when the document says so.'),
+    url: z.url().optional().describe('Only a full address the source documents give; never a guess.'),
+  })
+  .describe('A further-reading resource listed in the last lesson.');
+
+export const sectionSchema = z.strictObject({
+  id: id.describe('Section id, e.g. "introduction".'),
+  title: text.describe('Section title shown in the menu.'),
+  lessons: z.array(id).min(1, 'a section needs at least one lesson').describe('Lesson ids in order.'),
+});
+
+export const courseSchema = z.strictObject({
+  $schema: z.string().optional(),
+  $comment: comment,
+  id: id.describe('Course id; used in saved progress and LMS package names.'),
+  title: text.describe('Course title.'),
+  description: text.describe('One or two sentences shown on the course home page.'),
+  estimatedMinutes: z.int().positive().describe('About how long the course takes, in minutes.'),
+  navigation: z
+    .enum(['free', 'sequential'])
+    .describe('"free": any lesson any time. "sequential": a lesson opens when the ones before it are complete.'),
+  completion: z
+    .strictObject({
+      requireAllLessons: z.literal(true).describe('The course is complete when every lesson is complete.'),
+      passingScore: z
+        .int()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe('Percent of knowledge-check questions needed to pass. Leave out for no pass/fail.'),
+      retryScore: z.enum(['best', 'last']).describe('Which attempt counts when a check is retried.'),
+    })
+    .describe('When the course counts as complete (and passed).'),
+  sections: z.array(sectionSchema).min(1).describe('Sections in order, each listing its lessons.'),
+  resources: z.array(resourceSchema).describe('Further reading, shown in the last lesson.'),
+});
+
+// ----------------------------------------------------------- front matter
+
+export const frontMatterSchema = z.strictObject({
+  id: id.describe('Lesson id, used in links (lesson:<id>) and the address.'),
+  title: text.describe('Lesson title.'),
+  summary: text.describe('One line for the table of contents.'),
+  check: id.optional().describe('For a knowledge-check lesson: the id of its file in checks/.'),
+});
+
+// ------------------------------------------------------------------ checks
+
+const inline = text.describe('Plain text or inline Markdown; never HTML.');
+
+const feedback = z
+  .strictObject({
+    correct: inline.describe('Shown when the answer is right: say why.'),
+    incorrect: inline.describe('Shown when the answer is wrong: say what to look at again.'),
+  })
+  .describe('Feedback explaining the answer.');
+
+const option = z.strictObject({
+  id: id.describe('Option id, e.g. "a".'),
+  text: inline,
+  feedback: inline.optional().describe('Why this option is right or wrong.'),
+});
+
+const questionBase = {
+  $comment: comment,
+  id: id.describe('Question id, unique within the check, e.g. "q1".'),
+  prompt: inline.describe('The question.'),
+  feedback,
+  review: id.describe('Id of the lesson that teaches this; linked as "review lesson N".'),
+};
+
+export const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('single').describe('One correct option.'),
+    options: z.array(option).min(2),
+    correct: id.describe('The id of the correct option.'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('multiple').describe('Choose all that apply.'),
+    options: z.array(option).min(2),
+    correct: z.array(id).min(1).describe('The ids of every correct option.'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('yesno').describe('Answered yes or no.'),
+    correct: z.enum(['yes', 'no']),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('text').describe('Typed answer; case and extra spaces are ignored.'),
+    accepted: z.array(text).min(1).describe('Every accepted answer.'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('matching').describe('Match each prompt to one target.'),
+    prompts: z.array(option.omit({ feedback: true })).min(2).describe('Left column: items to place.'),
+    targets: z.array(option.omit({ feedback: true })).min(2).describe('Right column: where they go.'),
+    correct: z.record(id, id).describe('prompt id → target id'),
+  }),
+]);
+
+export const checkSchema = z.strictObject({
+  $schema: z.string().optional(),
+  $comment: comment,
+  id: id.describe('Check id, named by the lesson front matter field "check".'),
+  title: text.describe('Check title (for LMS reports and the results page).'),
+  questions: z.array(questionSchema).min(1, 'a check needs at least one question'),
+});
+
+export type CourseSource = z.infer<typeof courseSchema>;
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type CheckSource = z.infer<typeof checkSchema>;
+export type QuestionSource = z.infer<typeof questionSchema>;
