@@ -6,7 +6,7 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Link, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -114,7 +114,7 @@ export function compileInlineMarkdown(
     }
   }
   const children = tree.children.flatMap((node) => (node.type === 'paragraph' ? node.children : []));
-  return context.html(children);
+  return context.inlineHtml(children);
 }
 
 /**
@@ -200,7 +200,8 @@ class CompileContext {
   checkInlineNodes(tree: Root): void {
     visit(tree, (node) => {
       if (node.type === 'html') {
-        if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) {
+        // Comments are editors' notes; a closing tag was already reported with its opening tag.
+        if (!/^\s*(<!--[\s\S]*-->|<\/[^>]*>)\s*$/.test(node.value)) {
           this.report(node, 'no-html', `HTML is not allowed in content (found ${JSON.stringify(node.value.slice(0, 30))}); use Markdown or a block from content/README.md`);
         }
       } else if (node.type === 'heading' && node.depth === 1) {
@@ -214,6 +215,13 @@ class CompileContext {
     const root: Root = { type: 'root', children: nodes.filter((node) => node.type !== 'html') };
     const hast = toHast(root, { handlers: this.handlers }) as HastRoot;
     return toHtml(hast).trim();
+  }
+
+  /** Phrasing content → HTML without a wrapping <p> (and without the newlines block output has). */
+  inlineHtml(nodes: PhrasingContent[]): Html {
+    const hast = toHast({ type: 'paragraph', children: nodes }, { handlers: this.handlers });
+    const children = hast && 'children' in hast ? hast.children : [];
+    return toHtml({ type: 'root', children: children as HastRoot['children'] }).trim();
   }
 
   blocks(nodes: RootContent[]): Block[] {
@@ -393,7 +401,7 @@ class CompileContext {
       return undefined;
     }
     const [head, ...rows] = table.children;
-    const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => this.html(cell.children));
+    const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => this.inlineHtml(cell.children));
     return {
       type: 'table',
       caption: attributes.caption ?? '',

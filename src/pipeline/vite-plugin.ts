@@ -1,0 +1,110 @@
+/**
+ * Vite plugin: content/ → the `virtual:course` module (course outline and checks, in the main
+ * bundle) and one `virtual:course-lesson/<locale>/<id>` module per lesson body, each its own chunk
+ * loaded when the lesson opens. A content problem fails the build, or shows Vite's error overlay
+ * in `npm run dev` until the file is fixed.
+ */
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileContentFolder, type CompiledContent } from './compile.ts';
+import { ContentError } from './problems.ts';
+
+const COURSE_ID = 'virtual:course';
+const LESSON_PREFIX = 'virtual:course-lesson/';
+const RESOLVED = '\0';
+
+export interface CourseContentOptions {
+  contentDir: string;
+  /** The locale whose course is in the main bundle. */
+  defaultLocale?: string;
+}
+
+export function courseContent({ contentDir, defaultLocale = 'en' }: CourseContentOptions): Plugin {
+  const root = path.resolve(contentDir);
+  let compiled: CompiledContent | undefined;
+
+  const compile = (): CompiledContent => {
+    compiled ??= compileContentFolder(root);
+    return compiled;
+  };
+
+  const requireValid = (): CompiledContent => {
+    const content = compile();
+    if (content.problems.length) throw new ContentError(content.problems);
+    if (!content.courses[defaultLocale]) {
+      throw new Error(`content: no course for the default locale "${defaultLocale}" in ${contentDir}/${defaultLocale}/course.json`);
+    }
+    return content;
+  };
+
+  const invalidate = (server: ViteDevServer) => {
+    compiled = undefined;
+    for (const module of server.moduleGraph.idToModuleMap.values()) {
+      if (module.id?.startsWith(RESOLVED + 'virtual:course')) server.moduleGraph.invalidateModule(module);
+    }
+    server.ws.send({ type: 'full-reload' });
+  };
+
+  return {
+    name: 'course-content',
+    enforce: 'pre',
+
+    buildStart() {
+      // Fail fast, before bundling, with every problem listed.
+      compiled = undefined;
+      requireValid();
+    },
+
+    resolveId(id) {
+      if (id === COURSE_ID || id.startsWith(LESSON_PREFIX)) return RESOLVED + id;
+      return undefined;
+    },
+
+    load(id) {
+      if (!id.startsWith(RESOLVED + 'virtual:course')) return undefined;
+      const content = requireValid();
+      for (const file of content.files) this.addWatchFile(file);
+      const source = id.slice(RESOLVED.length);
+      if (source === COURSE_ID) return courseModule(content, defaultLocale);
+      const [locale = '', lessonId = ''] = source.slice(LESSON_PREFIX.length).split('/');
+      const body = content.lessonBodies[locale]?.[lessonId];
+      if (!body) throw new Error(`content: no lesson "${lessonId}" in locale "${locale}"`);
+      return `export default ${JSON.stringify(body)};`;
+    },
+
+    configureServer(server) {
+      // New, deleted or edited content files: recompile and reload the page (no restart needed).
+      server.watcher.add(root);
+      const onChange = (file: string) => {
+        if (path.resolve(file).startsWith(root + path.sep)) invalidate(server);
+      };
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+      server.watcher.on('change', onChange);
+    },
+  };
+}
+
+function courseModule(content: CompiledContent, defaultLocale: string): string {
+  const locales = Object.keys(content.courses);
+  const course = content.courses[defaultLocale]!;
+  const loaders = locales
+    .map((locale) => {
+      const lessons = Object.keys(content.lessonBodies[locale] ?? {})
+        .map((id) => `${JSON.stringify(id)}: () => import(${JSON.stringify(`${LESSON_PREFIX}${locale}/${id}`)})`)
+        .join(',\n    ');
+      return `  ${JSON.stringify(locale)}: {\n    ${lessons}\n  }`;
+    })
+    .join(',\n');
+  return [
+    `export const defaultLocale = ${JSON.stringify(defaultLocale)};`,
+    `export const contentLocales = ${JSON.stringify(locales)};`,
+    `export const course = ${JSON.stringify(course)};`,
+    `const lessonLoaders = {\n${loaders}\n};`,
+    `export function loadLessonBody(locale, lessonId) {`,
+    `  const load = (lessonLoaders[locale] || lessonLoaders[defaultLocale])[lessonId];`,
+    `  if (!load) return Promise.reject(new Error('No lesson ' + lessonId));`,
+    `  return load().then((module) => module.default);`,
+    `}`,
+  ].join('\n');
+}
