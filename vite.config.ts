@@ -1,5 +1,5 @@
-import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
 export default defineConfig({
@@ -13,13 +13,35 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
   test: {
-    include: ['tests/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
-    environment: 'node',
     coverage: {
       provider: 'v8',
       include: ['src/course/**', 'src/pipeline/**', 'src/tracking/**'],
+      exclude: ['src/pipeline/cli.ts', 'src/pipeline/write-json-schema.ts', 'src/pipeline/vite-plugin.ts'],
       reporter: ['text-summary', 'text'],
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/browser/**', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // Real Chromium against the production build served on 127.0.0.1 (tests/browser/global-setup.ts).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

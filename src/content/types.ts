@@ -58,6 +58,8 @@ export interface ChoiceOption {
   id: string;
   /** Inline HTML (from inline Markdown). */
   html: Html;
+  /** The same as plain text, for places that cannot hold markup (a <select> option, an LMS report). */
+  text: string;
   /** Why this option is right or wrong, when the editor wrote it. */
   feedbackHtml?: Html;
 }
@@ -104,6 +106,8 @@ export interface TextEntryQuestion extends QuestionBase {
 export interface MatchingItem {
   id: string;
   html: Html;
+  /** Plain text, for a <select> option or an LMS report. */
+  text: string;
 }
 
 export interface MatchingQuestion extends QuestionBase {

@@ -1,11 +1,10 @@
 /** The modules the course-content Vite plugin (src/pipeline/vite-plugin.ts) generates from content/. */
 declare module 'virtual:course' {
-  import type { CompiledCourse, LessonBody } from './types.ts';
   export const defaultLocale: string;
   /** Locales that have course content; others fall back to `defaultLocale`. */
   export const contentLocales: string[];
   /** The default locale's course: outline, checks and resources (lesson bodies load separately). */
-  export const course: CompiledCourse;
+  export const course: import('./types.ts').CompiledCourse;
   /** Loads one lesson's blocks (its own chunk). */
-  export function loadLessonBody(locale: string, lessonId: string): Promise<LessonBody>;
+  export function loadLessonBody(locale: string, lessonId: string): Promise<import('./types.ts').LessonBody>;
 }

@@ -14,7 +14,7 @@ import type {
   LessonOutline,
   Question,
 } from '../content/types.ts';
-import { compileInlineMarkdown, compileLessonMarkdown, type LessonLink } from './markdown.ts';
+import { compileInlineMarkdown, compileLessonMarkdown, inlineMarkdownToText, type LessonLink } from './markdown.ts';
 import type { Problem, Rule } from './problems.ts';
 import {
   checkSchema,
@@ -339,6 +339,7 @@ function compileCheck(
         return {
           id: option.id,
           html: inline(option.text, ...q, key, i, 'text'),
+          text: inlineMarkdownToText(option.text),
           ...(option.feedback ? { feedbackHtml: inline(option.feedback, ...q, key, i, 'feedback') } : {}),
         };
       });

@@ -133,6 +133,11 @@ function parseMarkdown(text: string): Root {
   return tree;
 }
 
+/** Inline Markdown → plain text (emphasis and links dropped, entities decoded). */
+export function inlineMarkdownToText(text: string): string {
+  return toString(parseMarkdown(text)).replace(/\s+/g, ' ').trim();
+}
+
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }

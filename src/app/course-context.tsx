@@ -1,0 +1,65 @@
+/**
+ * Gives the UI the running course: the compiled course, the course actor and what happened when
+ * saved progress was restored. Components read state with `useCourseSelector` and send events;
+ * they never copy machine state into React state.
+ */
+import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompiledCourse } from '../content/types.ts';
+import type { CourseActor, CourseSnapshot } from '../course/machine.ts';
+import type { CourseSession } from '../course/session.ts';
+
+export interface CourseRuntime {
+  course: CompiledCourse;
+  session: CourseSession;
+  /** Locales that have course content; in any other interface language the content falls back. */
+  contentLocales: readonly string[];
+}
+
+const RuntimeContext = createContext<CourseRuntime | null>(null);
+
+export function CourseRuntimeProvider({ runtime, children }: { runtime: CourseRuntime; children: ReactNode }) {
+  return <RuntimeContext.Provider value={runtime}>{children}</RuntimeContext.Provider>;
+}
+
+export function useCourseRuntime(): CourseRuntime {
+  const runtime = useContext(RuntimeContext);
+  if (!runtime) throw new Error('useCourseRuntime outside CourseRuntimeProvider');
+  return runtime;
+}
+
+/** True when the interface language has no course content, so the course text is shown in its own language. */
+export function useContentFallback(): boolean {
+  const { contentLocales } = useCourseRuntime();
+  const { i18n } = useTranslation();
+  return !contentLocales.includes(i18n.language);
+}
+
+export function useCourseActor(): CourseActor {
+  return useCourseRuntime().session.actor;
+}
+
+/**
+ * Re-renders when the machine moves. The result is cached per snapshot and selector, so a selector
+ * may build objects without making React loop.
+ */
+export function useCourseSelector<T>(select: (snapshot: CourseSnapshot) => T): T {
+  const actor = useCourseActor();
+  const cache = useRef<{ snapshot: CourseSnapshot; select: (snapshot: CourseSnapshot) => T; value: T } | null>(null);
+  const read = () => {
+    const snapshot = actor.getSnapshot();
+    const cached = cache.current;
+    if (cached && cached.snapshot === snapshot && cached.select === select) return cached.value;
+    const value = select(snapshot);
+    cache.current = { snapshot, select, value };
+    return value;
+  };
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const subscription = actor.subscribe(onChange);
+      return () => subscription.unsubscribe();
+    },
+    [actor],
+  );
+  return useSyncExternalStore(subscribe, read, read);
+}

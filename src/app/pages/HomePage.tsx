@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { selectCompletion, selectCurrentLesson, selectProgress, selectSections } from '../../course/selectors.ts';
+import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { StatusIcon } from '../shell/StatusIcon.tsx';
+import { usePage } from '../use-page.ts';
+import { RestoreNotice } from './RestoreNotice.tsx';
+
+/** Course home: what the course is, how long it takes, start or resume, and the contents. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { course } = useCourseRuntime();
+  const headingRef = usePage(course.title);
+  const sections = useCourseSelector(selectSections);
+  const progress = useCourseSelector(selectProgress);
+  const current = useCourseSelector(selectCurrentLesson);
+  const completion = useCourseSelector(selectCompletion);
+  const started = sections.some((s) => s.lessons.some((l) => l.status !== 'not-started'));
+
+  return (
+    <div className="page">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {course.title}
+      </h1>
+      <RestoreNotice />
+      <p>{course.description}</p>
+      <p>
+        {t('home.estimate', { minutes: course.estimatedMinutes })} ·{' '}
+        {t('home.lessonsCount', { count: course.lessons.length, sections: course.sections.length })}
+        {started && <> · {t('progress.percent', { percent: progress.percent })}</>}
+      </p>
+      <p className="home-actions">
+        {!started && (
+          <Link className="button" to={`/lesson/${course.lessons[0]!.id}`}>
+            {t('home.start')}
+          </Link>
+        )}
+        {started && completion.status === 'incomplete' && (
+          <Link className="button" to={`/lesson/${current.id}`}>
+            {t('home.resume', { lesson: current.title })}
+          </Link>
+        )}
+        {completion.status === 'complete' && (
+          <Link className="button" to="/results">
+            {t('home.results')}
+          </Link>
+        )}
+      </p>
+      <h2>{t('home.contents')}</h2>
+      {sections.map(({ section, lessons }) => (
+        <section key={section.id} className="toc-section" aria-labelledby={`toc-${section.id}`}>
+          <h3 id={`toc-${section.id}`}>{section.title}</h3>
+          <ol className="toc">
+            {lessons.map(({ lesson, status, lock }) => (
+              <li key={lesson.id} value={lesson.number}>
+                <Link to={`/lesson/${lesson.id}`} className="lesson-link">
+                  <span className="lesson-link__title">
+                    {lesson.number}. {lesson.title}
+                    <br />
+                    <small>
+                      {lesson.checkId ? `${t('home.knowledgeCheck')} · ` : ''}
+                      {lesson.summary} · {t('home.minutes', { count: lesson.minutes })}
+                    </small>
+                  </span>
+                  <StatusIcon mark={lock.locked ? 'locked' : status} />
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { Component, Suspense, use, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { BlockList } from '../../blocks/BlockList.tsx';
+import { KnowledgeCheck } from '../../blocks/questions/KnowledgeCheck.tsx';
+import type { LessonOutline } from '../../content/types.ts';
+import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../course/selectors.ts';
+import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { lessonBodyPromise } from '../lesson-bodies.ts';
+import { usePage } from '../use-page.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** `/lesson/:lessonId`: the URL names the place; the machine decides whether it is open. */
+export function LessonPage() {
+  const { lessonId = '' } = useParams();
+  const { course } = useCourseRuntime();
+  const actor = useCourseActor();
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  const lock = useCourseSelector((s) => selectLessonLock(s, lessonId));
+
+  useEffect(() => {
+    if (lesson) actor.send({ type: 'nav.goto', lessonId: lesson.id });
+  }, [actor, lesson]);
+
+  if (!lesson) return <NotFoundPage missingLessonId={lessonId} />;
+  if (lock.locked && lock.reason === 'locked') {
+    const blocking = course.lessons.find((l) => l.id === lock.blockingLessonId)!;
+    return <LockedLesson lesson={lesson} blocking={blocking} />;
+  }
+  return <OpenLesson key={lesson.id} lesson={lesson} />;
+}
+
+function LessonHeading({ lesson, headingRef }: { lesson: LessonOutline; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const { t } = useTranslation();
+  const { course } = useCourseRuntime();
+  return (
+    <>
+      <p className="lesson-meta">{t('lesson.position', { number: lesson.number, total: course.lessons.length })}</p>
+      <h1 ref={headingRef} tabIndex={-1} id={`lesson-title-${lesson.id}`}>
+        {lesson.title}
+      </h1>
+    </>
+  );
+}
+
+function LockedLesson({ lesson, blocking }: { lesson: LessonOutline; blocking: LessonOutline }) {
+  const { t } = useTranslation();
+  const headingRef = usePage(lesson.title);
+  return (
+    <article className="page">
+      <LessonHeading lesson={lesson} headingRef={headingRef} />
+      <div className="notice" role="note">
+        <h2>{t('lock.title')}</h2>
+        <p>{t('lock.body', { lesson: blocking.title })}</p>
+        <p>
+          <Link className="button" to={`/lesson/${blocking.id}`}>
+            {t('lock.goTo', { lesson: blocking.title })}
+          </Link>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+function OpenLesson({ lesson }: { lesson: LessonOutline }) {
+  const headingRef = usePage(lesson.title);
+  useLessonTimer(lesson.id);
+  const { course } = useCourseRuntime();
+  const isLast = course.lessons.at(-1)?.id === lesson.id;
+  return (
+    <>
+      <article className="page" aria-labelledby={`lesson-title-${lesson.id}`}>
+        <header>
+          <LessonHeading lesson={lesson} headingRef={headingRef} />
+        </header>
+        <LessonBodyBoundary lessonId={lesson.id}>
+          <Suspense fallback={<LessonLoading />}>
+            <LessonBody lessonId={lesson.id} />
+          </Suspense>
+        </LessonBodyBoundary>
+        {lesson.checkId && <KnowledgeCheck checkId={lesson.checkId} />}
+        {isLast && <FurtherReading />}
+      </article>
+      <ContinueBar lesson={lesson} />
+    </>
+  );
+}
+
+function LessonLoading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('app.loadingLesson')}</p>;
+}
+
+function LessonBody({ lessonId }: { lessonId: string }) {
+  const { course } = useCourseRuntime();
+  const body = use(lessonBodyPromise(course.locale, lessonId));
+  return <BlockList blocks={body.blocks} idPrefix={`l-${lessonId}`} />;
+}
+
+class LessonBodyBoundary extends Component<{ lessonId: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return <LessonLoadFailed onRetry={() => this.setState({ failed: false })} />;
+  }
+}
+
+function LessonLoadFailed({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p>{t('app.lessonLoadFailed')}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('app.tryAgain')}
+      </button>
+    </div>
+  );
+}
+
+function FurtherReading() {
+  const { t } = useTranslation();
+  const { course } = useCourseRuntime();
+  if (!course.resources.length) return null;
+  return (
+    <section aria-labelledby="further-reading">
+      <h2 id="further-reading">{t('lesson.furtherReading')}</h2>
+      <ul>
+        {course.resources.map((resource) => (
+          <li key={resource.title}>
+            <p>
+              <strong>{resource.url ? <a href={resource.url}>{resource.title}</a> : resource.title}</strong>
+              {resource.publisher && <> ({t('lesson.publisher', { publisher: resource.publisher })})</>}
+            </p>
+            <p>{resource.summary}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Bottom of every lesson: previous, and "continue" naming the next lesson. Reaching this bar
+ * is what completes a content lesson (a knowledge check completes when submitted).
+ */
+function ContinueBar({ lesson }: { lesson: LessonOutline }) {
+  const { t } = useTranslation();
+  const { course } = useCourseRuntime();
+  const actor = useCourseActor();
+  const navigation = useCourseSelector(selectNavigation);
+  const status = useCourseSelector((s) => selectLessonStatus(s, lesson.id));
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (lesson.checkId || status === 'complete') return;
+    const complete = () => actor.send({ type: 'lesson.complete', lessonId: lesson.id });
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      complete();
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) complete();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [actor, lesson.id, lesson.checkId, status]);
+
+  const previous = navigation.previousLessonId ? course.lessons.find((l) => l.id === navigation.previousLessonId) : undefined;
+  const next = navigation.nextLessonId ? course.lessons.find((l) => l.id === navigation.nextLessonId) : undefined;
+  return (
+    <nav ref={ref} className="continue-bar" aria-label={t('lesson.continue')}>
+      {previous && (
+        <Link className="button button--secondary" to={`/lesson/${previous.id}`} rel="prev">
+          <span aria-hidden="true">←</span> {t('lesson.previous')}
+          <span className="visually-hidden">: {previous.title}</span>
+        </Link>
+      )}
+      <div className="continue-bar__next">
+        {next && navigation.canGoNext && (
+          <Link className="continue-link" to={`/lesson/${next.id}`} rel="next">
+            <span>
+              {t('lesson.continue')} <span aria-hidden="true">→</span>
+            </span>
+            <small>{t('lesson.next', { lesson: next.title })}</small>
+          </Link>
+        )}
+        {next && !navigation.canGoNext && (
+          <p className="continue-link" aria-disabled="true">
+            <span>{t('lesson.continue')}</span>
+            <small>{t('lesson.lockedContinue')}</small>
+          </p>
+        )}
+        {!next && (
+          <Link className="continue-link" to="/results">
+            <span>{t('lesson.finish')}</span>
+            <small>{t('lesson.finishHint')}</small>
+          </Link>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+/** Reports time on a lesson while the page is visible: on leaving, on hiding, and every minute. */
+function useLessonTimer(lessonId: string) {
+  const actor = useCourseActor();
+  useEffect(() => {
+    let since = document.visibilityState === 'visible' ? Date.now() : null;
+    const report = () => {
+      if (since === null) return;
+      const seconds = Math.round((Date.now() - since) / 1000);
+      since = Date.now();
+      if (seconds > 0) actor.send({ type: 'time.spent', lessonId, seconds });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') since = Date.now();
+      else {
+        report();
+        since = null;
+      }
+    };
+    const interval = window.setInterval(report, 60_000);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', report);
+    return () => {
+      report();
+      window.clearInterval(interval);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', report);
+    };
+  }, [actor, lessonId]);
+}

@@ -1,0 +1,48 @@
+/**
+ * Build-time rendering of each route to HTML (run by scripts/prerender.ts after `vite build`), so
+ * the first paint shows the lesson text without waiting for JavaScript. Progress is not known at
+ * build time: pages are rendered as for a new learner, and the app re-renders with saved
+ * progress when its script has loaded.
+ */
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { StaticRouter } from 'react-router';
+import { contentLocales, course } from 'virtual:course';
+import { App } from './App.tsx';
+import { CourseRuntimeProvider } from './course-context.tsx';
+import { lessonBodyPromise } from './lesson-bodies.ts';
+import { startCourseSession } from '../course/session.ts';
+import { createI18n } from '../i18n/i18n.ts';
+
+/** Stands for the folder the site is served from; scripts/prerender.ts turns it into relative paths. */
+export const BASE_PLACEHOLDER = '/__course_base__';
+
+export const routes: { path: string; title: string }[] = [
+  { path: '/', title: course.title },
+  { path: '/results', title: 'results' },
+  ...course.lessons.map((lesson) => ({ path: `/lesson/${lesson.id}`, title: lesson.title })),
+];
+
+export async function render(path: string): Promise<{ html: string; title: string; lang: string }> {
+  const lessonId = /^\/lesson\/(.+)$/.exec(path)?.[1];
+  if (lessonId) await lessonBodyPromise(course.locale, lessonId);
+  const i18n = createI18n('en');
+  const session = startCourseSession({
+    course,
+    store: { load: () => ({ kind: 'empty' }), save: () => ({ ok: true }), setAside: () => ({ ok: true }) },
+  });
+  const html = renderToString(
+    <I18nextProvider i18n={i18n}>
+      <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+        <StaticRouter basename={BASE_PLACEHOLDER} location={`${BASE_PLACEHOLDER}${path}`}>
+          <App />
+        </StaticRouter>
+      </CourseRuntimeProvider>
+    </I18nextProvider>,
+  );
+  session.stop();
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  const page = path === '/results' ? i18n.t('results.title') : path === '/404' ? i18n.t('notFound.title') : lesson?.title;
+  const title = page ? i18n.t('app.pageTitle', { page, course: course.title }) : course.title;
+  return { html, title, lang: 'en' };
+}

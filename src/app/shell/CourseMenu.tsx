@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { selectProgress, selectSections, type LessonEntry } from '../../course/selectors.ts';
+import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { StatusIcon } from './StatusIcon.tsx';
+
+interface CourseMenuProps {
+  id: string;
+  open: boolean;
+  /** On narrow screens the menu covers the page: it takes focus and closes after a choice. */
+  overlay: boolean;
+  prerendered?: boolean;
+  onClose: () => void;
+}
+
+/** Side menu: course progress bar, then sections and lessons with their status. */
+export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: CourseMenuProps) {
+  const { t } = useTranslation();
+  const sections = useCourseSelector(selectSections);
+  const progress = useCourseSelector(selectProgress);
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!open || !overlay) return;
+    ref.current?.querySelector<HTMLElement>('[aria-current="page"], a')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, overlay, onClose]);
+
+  return (
+    <nav id={id} ref={ref} className={prerendered ? 'course-menu course-menu--prerendered' : 'course-menu'} aria-label={t('app.courseMenu')} hidden={!open}>
+      {overlay && (
+        <button type="button" className="icon-button course-menu__close" onClick={onClose}>
+          <span aria-hidden="true">✕</span>
+          <span className="visually-hidden">{t('app.closeMenu')}</span>
+        </button>
+      )}
+      <div className="progress-bar">
+        <div className="progress-bar__label" id={`${id}-progress-label`}>
+          <span>{t('progress.label')}</span>
+          <span>{t('progress.percent', { percent: progress.percent })}</span>
+        </div>
+        <progress
+          max={100}
+          value={progress.percent}
+          aria-labelledby={`${id}-progress-label`}
+          aria-valuetext={t('progress.lessonsComplete', { completed: progress.completed, total: progress.total })}
+        />
+      </div>
+      {sections.map(({ section, progress: sectionProgress, lessons }) => (
+        <section key={section.id} aria-labelledby={`${id}-${section.id}`}>
+          <h2 id={`${id}-${section.id}`}>
+            {section.title}
+            <span className="visually-hidden">
+              {' '}
+              ({t('progress.sectionProgress', { completed: sectionProgress.completed, total: sectionProgress.total })})
+            </span>
+          </h2>
+          <ol>
+            {lessons.map((entry) => (
+              <li key={entry.lesson.id}>
+                <MenuLesson entry={entry} onChoose={overlay ? onClose : undefined} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </nav>
+  );
+}
+
+function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  const { course } = useCourseRuntime();
+  const { lesson, lock, status, isCurrent } = entry;
+  const blocking = lock.locked && lock.reason === 'locked' ? course.lessons.find((l) => l.id === lock.blockingLessonId) : undefined;
+  return (
+    <Link
+      to={`/lesson/${lesson.id}`}
+      className="lesson-link"
+      aria-current={isCurrent ? 'page' : undefined}
+      aria-disabled={blocking ? true : undefined}
+      title={blocking ? t('lock.reason', { lesson: blocking.title }) : undefined}
+      onClick={onChoose}
+    >
+      <span className="lesson-link__title">
+        <span className="visually-hidden">{lesson.number}. </span>
+        {lesson.title}
+        {blocking && (
+          <span className="visually-hidden">
+            {' '}
+            {t('lock.reason', { lesson: blocking.title })}
+          </span>
+        )}
+      </span>
+      <StatusIcon mark={blocking ? 'locked' : status} />
+    </Link>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Start-up: pick the interface language, restore saved progress into a course session, and
+ * render. The pre-rendered page stays on screen until the app renders the same lesson, whose
+ * body is loaded first so there is no loading flash.
+ */
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import { contentLocales, course } from 'virtual:course';
+import { App } from './app/App.tsx';
+import './app/app.css';
+import { CourseRuntimeProvider } from './app/course-context.tsx';
+import { lessonBodyPromise } from './app/lesson-bodies.ts';
+import { startCourseSession } from './course/session.ts';
+import { createI18n, detectLocale } from './i18n/i18n.ts';
+import { createLocalStorageStore, getLocalStorage } from './tracking/local-storage.ts';
+
+/** The folder the player is served from: the entry chunk lives in <base>/assets/. */
+function detectBasename(): string {
+  if (import.meta.env.DEV) return '/';
+  return new URL('..', import.meta.url).pathname.replace(/\/$/, '') || '/';
+}
+
+async function start() {
+  const storage = getLocalStorage();
+  const i18n = createI18n(detectLocale(storage, navigator.languages));
+  const syncLang = () => (document.documentElement.lang = i18n.language);
+  syncLang();
+  i18n.on('languageChanged', syncLang);
+
+  const session = startCourseSession({ course, store: createLocalStorageStore(storage, course.id) });
+
+  const basename = detectBasename();
+  const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
+  const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
+  if (lessonId && course.lessons.some((l) => l.id === lessonId)) {
+    await lessonBodyPromise(course.locale, lessonId).catch(() => undefined);
+  }
+
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+        <BrowserRouter basename={basename}>
+          <App />
+        </BrowserRouter>
+      </CourseRuntimeProvider>
+    </I18nextProvider>,
+  );
+}
+
+void start();

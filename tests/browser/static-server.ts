@@ -1,0 +1,49 @@
+/** A minimal static file server on 127.0.0.1 for browser tests: files only, 404.html for the rest. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
+};
+
+export async function startStaticServer({ root, mountPath = '/' }: { root: string; mountPath?: string }) {
+  const base = path.resolve(root);
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith(mountPath)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    let file = path.join(base, decodeURIComponent(url.pathname.slice(mountPath.length)));
+    if (!file.startsWith(base)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    const found = existsSync(file) && statSync(file).isFile();
+    const target = found ? file : path.join(base, '404.html');
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    createReadStream(target).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
