@@ -57,14 +57,14 @@ describe('a learner taking the course', () => {
     await page.getByRole('radio', { name: /able to have a mutually supportive relationship/ }).check();
     await page.getByRole('radio', { name: 'Friend/friend' }).check();
     await page.getByRole('button', { name: 'Submit answers' }).click();
-    await expect.poll(() => page.getByText('You answered 4 of 4 correctly.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('You answered 4 of 4 correctly.', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Answers submitted' }).count()).toBe(1);
   });
 
   it('comes back to the same place, answers kept, after a reload', async () => {
     await page.reload();
     await expect.poll(() => heading().textContent()).toBe('check your understanding');
-    expect(await page.getByText('You answered 4 of 4 correctly.').isVisible()).toBe(true);
+    expect(await page.getByText('You answered 4 of 4 correctly.', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Friend/friend' }).isChecked()).toBe(true);
     await page.getByRole('link', { name: "Employer's Guide to Peer Worker Support and Engagement" }).click();
     await page.getByRole('link', { name: /^Resume: check your understanding/ }).waitFor();
@@ -89,10 +89,10 @@ describe('a learner taking the course', () => {
   });
 
   it('says so when a lesson id does not exist', async () => {
-    await page.evaluate(() => {
-      history.pushState({}, '', 'lesson/no-such-lesson');
+    await page.evaluate((path) => {
+      history.pushState({}, '', path);
       dispatchEvent(new PopStateEvent('popstate'));
-    });
+    }, `${new URL(baseUrl).pathname}lesson/no-such-lesson`);
     await expect.poll(() => heading().textContent()).toBe('Page not found');
     expect(await page.getByText('There is no lesson “no-such-lesson” in this course.').isVisible()).toBe(true);
   });

@@ -1,0 +1,90 @@
+/**
+ * Renders a lesson's blocks (or the blocks inside a panel) through one exhaustive switch, so a new
+ * block type in src/content/types.ts cannot be forgotten: TypeScript fails on the `never` check.
+ *
+ * `idPrefix` makes DOM ids unique when several lessons or blocks share a page; give each lesson
+ * its own (e.g. `lesson-${lessonId}`). Block `i` uses `${idPrefix}-${i}`, and the blocks inside its
+ * panels `${idPrefix}-${i}-${panelId}`.
+ *
+ * @example
+ * <BlockList blocks={body.blocks} idPrefix={`lesson-${body.id}`} />
+ */
+import { Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Block } from '../content/types.ts';
+import { Accordion } from './accordion/Accordion.tsx';
+import { BlockScopeContext, type BlockScope } from './BlockScope.ts';
+import { Callout } from './callout/Callout.tsx';
+import { Chart } from './chart/Chart.tsx';
+import { Compare } from './compare/Compare.tsx';
+import { FlipCards } from './flipcards/FlipCards.tsx';
+import { Footnotes } from './footnotes/Footnotes.tsx';
+import { Prose } from './prose/Prose.tsx';
+import { Quote } from './quote/Quote.tsx';
+import { Reveal } from './reveal/Reveal.tsx';
+import { Slides } from './slides/Slides.tsx';
+import { DataTable } from './table/DataTable.tsx';
+import { Tabs } from './tabs/Tabs.tsx';
+import './blocks.css';
+
+export interface BlockListProps {
+  blocks: Block[];
+  /** Start of every DOM id inside; unique on the page. */
+  idPrefix: string;
+}
+
+export function BlockList({ blocks, idPrefix }: BlockListProps) {
+  const parent = useContext(BlockScopeContext);
+  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
+  const scope = useMemo<BlockScope>(
+    () =>
+      parent ?? {
+        renderBlocks: (children, prefix) => <BlockList blocks={children} idPrefix={prefix} />,
+        notesPrefix: idPrefix,
+        followedReferences,
+      },
+    [parent, idPrefix, followedReferences],
+  );
+  const list = (
+    <div className="blocks">
+      {blocks.map((block, index) => (
+        <Fragment key={`${idPrefix}-${index}-${block.type}`}>{renderBlock(block, `${idPrefix}-${index}`)}</Fragment>
+      ))}
+    </div>
+  );
+  return parent ? list : <BlockScopeContext.Provider value={scope}>{list}</BlockScopeContext.Provider>;
+}
+
+function renderBlock(block: Block, idPrefix: string): ReactNode {
+  switch (block.type) {
+    case 'prose':
+      return <Prose block={block} idPrefix={idPrefix} />;
+    case 'tabs':
+      return <Tabs block={block} idPrefix={idPrefix} />;
+    case 'accordion':
+      return <Accordion block={block} idPrefix={idPrefix} />;
+    case 'flipcards':
+      return <FlipCards block={block} idPrefix={idPrefix} />;
+    case 'reveal':
+      return <Reveal block={block} idPrefix={idPrefix} />;
+    case 'slides':
+      return <Slides block={block} idPrefix={idPrefix} />;
+    case 'quote':
+      return <Quote block={block} idPrefix={idPrefix} />;
+    case 'callout':
+      return <Callout block={block} idPrefix={idPrefix} />;
+    case 'compare':
+      return <Compare block={block} idPrefix={idPrefix} />;
+    case 'table':
+      return <DataTable block={block} idPrefix={idPrefix} />;
+    case 'chart':
+      return <Chart block={block} idPrefix={idPrefix} />;
+    case 'footnotes':
+      return <Footnotes block={block} idPrefix={idPrefix} />;
+    default: {
+      // A type error here means a block type was added to src/content/types.ts without a case above.
+      const unknown: never = block;
+      void unknown;
+      return null;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Accordion (WAI-ARIA APG "Accordion"): each title is a button inside an `<h3>`, with
+ * aria-expanded and aria-controls. Enter/Space open or close an item (several may be open);
+ * ↓/↑ move between titles (wrapping), Home/End go to the first/last title. Closed panels stay in
+ * the DOM (hidden) so the printed lesson holds every panel.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import { useRevealRequests } from '../revealRequest.ts';
+
+export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
+  const { t } = useTranslation();
+  const { renderBlocks } = useBlockScope();
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const buttonId = (panelId: string) => `${idPrefix}-button-${panelId}`;
+  const panelId = (panelId: string) => `${idPrefix}-panel-${panelId}`;
+
+  const setExpanded = (id: string, expanded: boolean) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (expanded) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  useRevealRequests(rootRef, block.panels.map((panel) => panelId(panel.id)), (index) => {
+    const panel = block.panels[index];
+    if (panel) setExpanded(panel.id, true);
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const count = block.panels.length;
+    const next = {
+      ArrowDown: (index + 1) % count,
+      ArrowUp: (index - 1 + count) % count,
+      Home: 0,
+      End: count - 1,
+    }[event.key];
+    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    buttonRefs.current[next]?.focus();
+  };
+
+  return (
+    <div className="block accordion" ref={rootRef}>
+      <p className="block-label">{block.label}</p>
+      <p className="block-instruction">{t('blocks.accordion.instruction')}</p>
+      {block.panels.map((panel, index) => {
+        const expanded = open.has(panel.id);
+        return (
+          <div className="accordion-item" key={panel.id}>
+            <h3 className="accordion-heading">
+              <button
+                ref={(element) => {
+                  buttonRefs.current[index] = element;
+                }}
+                type="button"
+                className="accordion-button"
+                id={buttonId(panel.id)}
+                aria-expanded={expanded}
+                aria-controls={panelId(panel.id)}
+                onClick={() => setExpanded(panel.id, !expanded)}
+                onKeyDown={(event) => onKeyDown(event, index)}
+              >
+                {panel.title}
+              </button>
+            </h3>
+            <div className="block-panel accordion-panel" id={panelId(panel.id)} hidden={!expanded}>
+              {renderBlocks(panel.blocks, `${idPrefix}-${panel.id}`)}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * A bar chart of figures the source states. Only items with a value get a bar (CSS width, 0–100 %
+ * of the track). The same data, every item in rank order, is a visible ordered list beneath it, and
+ * items without a figure say so ("no figure given"). The bars repeat the list for sighted readers
+ * and are hidden from screen readers, which read the list. The chart's note follows.
+ */
+import { useTranslation } from 'react-i18next';
+import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+
+export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
+  const { t, i18n } = useTranslation();
+  const { renderBlocks } = useBlockScope();
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const format = (value: number) => percent.format(value / 100);
+  const bars = block.items.filter((item): item is { label: string; value: number } => item.value !== undefined);
+  return (
+    <figure className="block chart" aria-labelledby={`${idPrefix}-caption`}>
+      <figcaption className="chart-caption" id={`${idPrefix}-caption`}>
+        {block.label}
+      </figcaption>
+      {bars.length > 0 && (
+        <div className="chart-bars" aria-hidden="true">
+          {bars.map((item, index) => (
+            <div className="chart-bar-row" key={index}>
+              <span className="chart-bar-label">{item.label}</span>
+              <span className="chart-bar-track">
+                <span className="chart-bar" style={{ width: `${Math.max(0, Math.min(100, item.value))}%` }} />
+              </span>
+              <span className="chart-bar-value">{format(item.value)}</span>
+            </div>
+          ))}
+        </div>
+      )}
+      <p className="chart-data-title" id={`${idPrefix}-data`}>
+        {t('blocks.chart.ranked')}
+      </p>
+      <ol className="chart-data" aria-labelledby={`${idPrefix}-data`}>
+        {block.items.map((item, index) => (
+          <li key={index}>
+            {t('blocks.chart.item', {
+              label: item.label,
+              value: item.value === undefined ? t('blocks.chart.noFigure') : format(item.value),
+            })}
+          </li>
+        ))}
+      </ol>
+      {block.blocks.length > 0 && (
+        <div className="chart-note">{renderBlocks(block.blocks, `${idPrefix}-note`)}</div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Flip cards: each card is a toggle button (aria-pressed) named by its front text. Enter/Space or a
+ * click turns it over; its back follows the button in reading order and is hidden from everyone
+ * (sighted, screen reader, keyboard) until the card is turned. The button keeps its place and its
+ * focus ring while the back shows, so the card can always be turned back. The 3-D turn is CSS only
+ * and only when the learner has not asked for reduced motion.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import { RichText } from '../RichText.tsx';
+import { useRevealRequests } from '../revealRequest.ts';
+
+export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
+  const { t } = useTranslation();
+  const { renderBlocks } = useBlockScope();
+  const [turned, setTurned] = useState<ReadonlySet<string>>(() => new Set());
+  const rootRef = useRef<HTMLDivElement>(null);
+  const labelId = `${idPrefix}-label`;
+  const backId = (cardId: string) => `${idPrefix}-back-${cardId}`;
+
+  const setTurnedOver = (id: string, over: boolean) =>
+    setTurned((current) => {
+      const next = new Set(current);
+      if (over) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  useRevealRequests(rootRef, block.cards.map((card) => backId(card.id)), (index) => {
+    const card = block.cards[index];
+    if (card) setTurnedOver(card.id, true);
+  });
+
+  return (
+    <div className="block flipcards" ref={rootRef}>
+      <p className="block-label" id={labelId}>
+        {block.label}
+      </p>
+      <p className="block-instruction">{t('blocks.flipcards.instruction')}</p>
+      <ul className="flipcards-list" aria-labelledby={labelId}>
+        {block.cards.map((card) => {
+          const over = turned.has(card.id);
+          return (
+            <li className="flipcard" key={card.id} data-turned={over || undefined}>
+              <button
+                type="button"
+                className="flipcard-button"
+                aria-pressed={over}
+                aria-controls={backId(card.id)}
+                onClick={() => setTurnedOver(card.id, !over)}
+              >
+                <span className="flipcard-face flipcard-front">
+                  <RichText as="span" className="flipcard-front-text" html={card.frontHtml} />
+                  <span className="flipcard-hint" aria-hidden="true">
+                    {t('blocks.flipcards.turnOver')}
+                  </span>
+                </span>
+              </button>
+              <div className="block-panel flipcard-face flipcard-back" id={backId(card.id)} hidden={!over}>
+                {renderBlocks(card.back, `${idPrefix}-${card.id}`)}
+                <span className="flipcard-hint" aria-hidden="true">
+                  {t('blocks.flipcards.turnBack')}
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The shared markup of the choice questions (single choice, multiple response, yes/no): a
+ * `<fieldset>` whose `<legend>` holds the prompt, an instruction, and one native radio or
+ * checkbox per option inside its `<label>`, so the whole row (≥ 44 px high) is the touch target
+ * and the browser gives the keyboard behaviour (Tab into the group, arrows between radios,
+ * Space to toggle a checkbox).
+ *
+ * Once the check is submitted the fieldset is disabled: the learner's choices stay checked,
+ * each chosen or missed option gets a {@link Mark}, and option feedback sits under its option.
+ */
+import type { ReactNode } from 'react';
+import type { Html } from '../../content/types.ts';
+import { RichText } from '../RichText.tsx';
+import { useContentLang } from './contentLang.tsx';
+import { Mark, type MarkKind } from './Mark.tsx';
+import { joinIds } from './questionProps.ts';
+
+export interface ChoiceItem {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  /** `lang` of the label when it is course text in another language than the interface. */
+  lang: string | undefined;
+  /** Shown after submission: how this option counts. */
+  mark: { kind: MarkKind; text: string } | null;
+  /** Feedback written for this option, shown after submission when the learner chose it. */
+  feedbackHtml: Html | null;
+}
+
+export interface ChoiceGroupProps {
+  kind: 'radio' | 'checkbox';
+  idPrefix: string;
+  promptHtml: Html;
+  instruction: string;
+  items: ChoiceItem[];
+  editable: boolean;
+  describedBy: string | undefined;
+  onChange: (optionId: string, checked: boolean) => void;
+}
+
+export function ChoiceGroup({
+  kind,
+  idPrefix,
+  promptHtml,
+  instruction,
+  items,
+  editable,
+  describedBy,
+  onChange,
+}: ChoiceGroupProps) {
+  const instructionId = `${idPrefix}-instruction`;
+  const contentLang = useContentLang();
+  return (
+    <fieldset className="kc-fieldset" disabled={!editable} aria-describedby={joinIds(instructionId, describedBy)}>
+      <legend className="kc-prompt" lang={contentLang}>
+        <RichText as="span" html={promptHtml} />
+      </legend>
+      <p className="kc-instruction" id={instructionId}>
+        {instruction}
+      </p>
+      <div className="kc-options">
+        {items.map((item) => (
+          <div className="kc-option" key={item.id}>
+            <label className="kc-option__label">
+              <input
+                type={kind}
+                name={idPrefix}
+                value={item.id}
+                checked={item.checked}
+                onChange={(event) => onChange(item.id, event.currentTarget.checked)}
+              />
+              <span className="kc-option__text" lang={item.lang}>
+                {item.label}
+              </span>
+            </label>
+            {item.mark && <Mark kind={item.mark.kind}>{item.mark.text}</Mark>}
+            {item.feedbackHtml !== null && (
+              <div className="kc-option-feedback" lang={contentLang}>
+                <RichText html={item.feedbackHtml} />
+              </div>
+            )}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+/** Yes / no: two radios, Yes then No, in a group named by the prompt. */
+import { useTranslation } from 'react-i18next';
+import { ChoiceGroup } from '../ChoiceGroup.tsx';
+import type { QuestionProps } from '../questionProps.ts';
+
+const VALUES = ['yes', 'no'] as const;
+
+export function YesNo({ question, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'yesno'>) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceGroup
+      kind="radio"
+      idPrefix={idPrefix}
+      promptHtml={question.promptHtml}
+      instruction={t('check.chooseOne')}
+      editable={editable}
+      describedBy={describedBy}
+      onChange={(value) => {
+        if (value === 'yes' || value === 'no') onAnswer({ type: 'yesno', value });
+      }}
+      items={VALUES.map((value) => {
+        const chosen = answer?.value === value;
+        return {
+          id: value,
+          label: t(`check.${value}`),
+          checked: chosen,
+          lang: undefined,
+          mark:
+            result && chosen
+              ? result.correct
+                ? { kind: 'correct', text: t('check.chosenCorrect') }
+                : { kind: 'incorrect', text: t('check.chosenIncorrect') }
+              : null,
+          feedbackHtml: null,
+        };
+      })}
+    />
+  );
+}

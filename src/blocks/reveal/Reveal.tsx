@@ -1,0 +1,68 @@
+/**
+ * Labelled graphic / click-to-reveal points (WAI-ARIA APG "Disclosure"): each point is a button
+ * with aria-expanded and aria-controls; Enter/Space or a click shows or hides the text right after
+ * it. Any number may be open. A point with no text is shown as a plain label, not a button.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import { useRevealRequests } from '../revealRequest.ts';
+
+export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
+  const { t } = useTranslation();
+  const { renderBlocks } = useBlockScope();
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const rootRef = useRef<HTMLDivElement>(null);
+  const labelId = `${idPrefix}-label`;
+  const panelId = (pointId: string) => `${idPrefix}-panel-${pointId}`;
+  const interactive = block.points.some((point) => point.blocks.length > 0);
+
+  const setExpanded = (id: string, expanded: boolean) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (expanded) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  useRevealRequests(rootRef, block.points.map((point) => panelId(point.id)), (index) => {
+    const point = block.points[index];
+    if (point) setExpanded(point.id, true);
+  });
+
+  return (
+    <div className="block reveal" ref={rootRef}>
+      <p className="block-label" id={labelId}>
+        {block.label}
+      </p>
+      {interactive && <p className="block-instruction">{t('blocks.reveal.instruction')}</p>}
+      <ol className="reveal-points" aria-labelledby={labelId}>
+        {block.points.map((point) => {
+          if (!point.blocks.length) {
+            return (
+              <li className="reveal-point" key={point.id}>
+                <span className="reveal-title">{point.title}</span>
+              </li>
+            );
+          }
+          const expanded = open.has(point.id);
+          return (
+            <li className="reveal-point" key={point.id}>
+              <button
+                type="button"
+                className="reveal-button"
+                aria-expanded={expanded}
+                aria-controls={panelId(point.id)}
+                onClick={() => setExpanded(point.id, !expanded)}
+              >
+                {point.title}
+              </button>
+              <div className="block-panel reveal-panel" id={panelId(point.id)} hidden={!expanded}>
+                {renderBlocks(point.blocks, `${idPrefix}-${point.id}`)}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
