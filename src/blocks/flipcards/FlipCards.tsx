@@ -47,10 +47,12 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
                 className="flipcard-button"
                 aria-pressed={over}
                 aria-controls={backId(card.id)}
+                // Named by its front even while turned (the hidden front would otherwise leave it nameless).
+                aria-labelledby={`${idPrefix}-front-${card.id}`}
                 onClick={() => setTurnedOver(card.id, !over)}
               >
                 <span className="flipcard-face flipcard-front">
-                  <RichText as="span" className="flipcard-front-text" html={card.frontHtml} />
+                  <RichText as="span" className="flipcard-front-text" id={`${idPrefix}-front-${card.id}`} html={card.frontHtml} />
                   <span className="flipcard-hint" aria-hidden="true">
                     {t('blocks.flipcards.turnOver')}
                   </span>
