@@ -12,8 +12,9 @@ import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lessonBodyPromise } from './app/lesson-bodies.ts';
 import { startCourseSession } from './course/session.ts';
-import { createI18n, detectLocale } from './i18n/i18n.ts';
-import { createLocalStorageStore, getLocalStorage } from './tracking/local-storage.ts';
+import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
+import { chooseTracking } from './tracking/lms.ts';
+import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
 function detectBasename(): string {
@@ -23,12 +24,16 @@ function detectBasename(): string {
 
 async function start() {
   const storage = getLocalStorage();
-  const i18n = createI18n(detectLocale(storage, navigator.languages));
+  const locale = detectLocale(storage, navigator.languages);
+  const i18n = createI18n('en');
+  await switchLocale(i18n, locale).catch(() => undefined); // offline with no cached catalog: English
   const syncLang = () => (document.documentElement.lang = i18n.language);
   syncLang();
   i18n.on('languageChanged', syncLang);
 
-  const session = startCourseSession({ course, store: createLocalStorageStore(storage, course.id) });
+  // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
+  const tracking = chooseTracking({ course, storage, window, document });
+  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
 
   const basename = detectBasename();
   const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;

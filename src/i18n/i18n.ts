@@ -1,21 +1,37 @@
 /**
- * i18next set-up. UI strings only (course text lives in content/). Catalogs are bundled: they are
- * small, and a learner on a slow connection should not wait for a second request to see buttons.
+ * i18next set-up. UI strings only (course text lives in content/). English is bundled (it is also
+ * the fallback); every other catalog is its own small chunk, loaded before the app renders in that
+ * language, so learners who never switch do not download it.
  */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import blocksEn from '../blocks/i18n/en.json';
-import blocksFr from '../blocks/i18n/fr.json';
 import appEn from './locales/en.json';
-import appFr from './locales/fr.json';
 
 export const uiLocales = ['en', 'fr'] as const;
 export type UiLocale = (typeof uiLocales)[number];
 
-export const resources = {
-  en: { translation: { ...appEn, blocks: blocksEn } },
-  fr: { translation: { ...appFr, blocks: blocksFr } },
-} as const;
+export const english = { ...appEn, blocks: blocksEn };
+export type Catalog = typeof english;
+
+const catalogLoaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Catalog>> = {
+  fr: async () => {
+    const [app, blocks] = await Promise.all([import('./locales/fr.json'), import('../blocks/i18n/fr.json')]);
+    return { ...app.default, blocks: blocks.default } as Catalog;
+  },
+};
+
+/** Loads a language's catalog into `instance` (once); resolves when it can be shown. */
+export async function loadCatalog(instance: i18n, locale: UiLocale): Promise<void> {
+  if (locale === 'en' || instance.hasResourceBundle(locale, 'translation')) return;
+  instance.addResourceBundle(locale, 'translation', await catalogLoaders[locale]());
+}
+
+/** Load the catalog, then switch: the interface never shows a half-translated page. */
+export async function switchLocale(instance: i18n, locale: UiLocale): Promise<void> {
+  await loadCatalog(instance, locale);
+  await instance.changeLanguage(locale);
+}
 
 const STORAGE_KEY = 'course-player.locale';
 
@@ -46,8 +62,15 @@ export function rememberLocale(storage: Pick<Storage, 'setItem'> | undefined, lo
   }
 }
 
-export function createI18n(lng: UiLocale = 'en'): i18n {
+/**
+ * A new i18next instance. `catalogs` preloads other languages (tests and start-up pass what they
+ * already have); without it only English is there until `loadCatalog`.
+ */
+export function createI18n(lng: UiLocale = 'en', catalogs: Partial<Record<UiLocale, Catalog>> = {}): i18n {
   const instance = i18next.createInstance();
+  const resources = Object.fromEntries(
+    Object.entries({ ...catalogs, en: english }).map(([locale, translation]) => [locale, { translation }]),
+  );
   void instance.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',

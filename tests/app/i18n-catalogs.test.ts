@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../src/i18n/i18n.ts';
+import { catalogs } from '../i18n-catalogs.ts';
+
+const resources = { en: { translation: catalogs.en }, fr: { translation: catalogs.fr } };
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

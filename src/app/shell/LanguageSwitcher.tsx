@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isUiLocale, rememberLocale, uiLocales } from '../../i18n/i18n.ts';
+import { isUiLocale, rememberLocale, switchLocale, uiLocales } from '../../i18n/i18n.ts';
 
 /** Switches the interface language and remembers the choice on this device. */
 export function LanguageSwitcher() {
@@ -12,7 +12,7 @@ export function LanguageSwitcher() {
         onChange={(event) => {
           const locale = event.target.value;
           if (!isUiLocale(locale)) return;
-          void i18n.changeLanguage(locale);
+          void switchLocale(i18n, locale);
           rememberLocale(globalThis.localStorage, locale);
         }}
       >
