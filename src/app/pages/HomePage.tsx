@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { selectCompletion, selectCurrentLesson, selectProgress, selectSections } from '../../course/selectors.ts';
+import { selectCompletion, selectCurrentLesson, selectProgress, selectSections, selectTimeSpent } from '../../course/selectors.ts';
 import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { StatusIcon } from '../shell/StatusIcon.tsx';
 import { usePage } from '../use-page.ts';
@@ -15,7 +15,11 @@ export function HomePage() {
   const progress = useCourseSelector(selectProgress);
   const current = useCourseSelector(selectCurrentLesson);
   const completion = useCourseSelector(selectCompletion);
-  const started = sections.some((s) => s.lessons.some((l) => l.status !== 'not-started'));
+  const time = useCourseSelector(selectTimeSpent);
+  // The machine always has a current lesson (marked visited); the learner has started once they
+  // spent time in a lesson or moved past the first.
+  const started =
+    time.totalSeconds > 0 || sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && !l.isCurrent));
 
   return (
     <div className="page">
