@@ -13,8 +13,7 @@ import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lessonBodyPromise } from './app/lesson-bodies.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
-import { chooseTracking } from './tracking/lms.ts';
-import { getLocalStorage } from './tracking/local-storage.ts';
+import { createLocalStorageStore, getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
 function detectBasename(): string {
@@ -31,9 +30,7 @@ async function start() {
   syncLang();
   i18n.on('languageChanged', syncLang);
 
-  // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const tracking = chooseTracking({ course, storage, window, document });
-  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+  const session = startCourseSession({ course, store: createLocalStorageStore(storage, course.id) });
 
   const basename = detectBasename();
   const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
