@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/browser/**', 'node_modules/**'],
           environment: 'node',
+          // Property and model-based runs share 2 cores with the browser tests in CI.
+          testTimeout: 60_000,
         },
       },
       {

@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!(process.env.SKIP_BUILD === '1' && existsSync('dist/index.html'))) {
-    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would make Vite build a development bundle.
+    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   // Served under a sub-folder, as an LMS or a shared host would.
   const server = await startStaticServer({ root: 'dist', mountPath: '/course/' });
