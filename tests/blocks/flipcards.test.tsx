@@ -21,8 +21,9 @@ const notPeerSupport: Block = {
   ],
 };
 
-function card(name: string) {
-  return screen.getByRole('button', { name });
+/** A card is named by its front, then the visible "Turn over" hint. */
+function card(front: string) {
+  return screen.getByRole('button', { name: `${front} Turn over` });
 }
 
 describe('flip cards', () => {

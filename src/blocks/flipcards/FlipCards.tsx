@@ -48,7 +48,9 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
                 aria-pressed={over}
                 aria-controls={backId(card.id)}
                 // Named by its front even while turned (the hidden front would otherwise leave it nameless).
-                aria-labelledby={`${idPrefix}-front-${card.id}`}
+                // Named by its front and the visible "Turn over" hint (WCAG 2.5.3), even while turned
+                // and the front is hidden.
+                aria-label={`${htmlToText(card.frontHtml)} ${t('blocks.flipcards.turnOver')}`}
                 onClick={() => setTurnedOver(card.id, !over)}
               >
                 <span className="flipcard-face flipcard-front">
@@ -70,4 +72,14 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
       </ul>
     </div>
   );
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
+
+/** Build-time inline HTML → its text (no DOM needed, so it also runs when pre-rendering). */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .trim();
 }
