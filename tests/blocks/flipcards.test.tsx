@@ -21,9 +21,8 @@ const notPeerSupport: Block = {
   ],
 };
 
-/** A card is named by its front, then the visible "Turn over" hint. */
 function card(front: string) {
-  return screen.getByRole('button', { name: `${front} Turn over` });
+  return screen.getByRole('button', { name: front });
 }
 
 describe('flip cards', () => {

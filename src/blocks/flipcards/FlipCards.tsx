@@ -48,16 +48,13 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
                 aria-pressed={over}
                 aria-controls={backId(card.id)}
                 // Named by its front even while turned (the hidden front would otherwise leave it nameless).
-                // Named by its front and the visible "Turn over" hint (WCAG 2.5.3), even while turned
-                // and the front is hidden.
-                aria-label={`${htmlToText(card.frontHtml)} ${t('blocks.flipcards.turnOver')}`}
+                // Named by its front (its only visible text, WCAG 2.5.3), even while turned and the
+                // front is hidden; the block's instruction says how to turn it.
+                aria-label={htmlToText(card.frontHtml)}
                 onClick={() => setTurnedOver(card.id, !over)}
               >
                 <span className="flipcard-face flipcard-front">
                   <RichText as="span" className="flipcard-front-text" id={`${idPrefix}-front-${card.id}`} html={card.frontHtml} />
-                  <span className="flipcard-hint" aria-hidden="true">
-                    {t('blocks.flipcards.turnOver')}
-                  </span>
                 </span>
               </button>
               <div className="block-panel flipcard-face flipcard-back" id={backId(card.id)} hidden={!over}>
