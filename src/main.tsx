@@ -13,7 +13,8 @@ import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lessonBodyPromise } from './app/lesson-bodies.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
-import { createLocalStorageStore, getLocalStorage } from './tracking/local-storage.ts';
+import { chooseTracking } from './tracking/lms.ts';
+import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
 function detectBasename(): string {
@@ -30,7 +31,9 @@ async function start() {
   syncLang();
   i18n.on('languageChanged', syncLang);
 
-  const session = startCourseSession({ course, store: createLocalStorageStore(storage, course.id) });
+  // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
+  const tracking = chooseTracking({ course, storage, window, document });
+  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
 
   const basename = detectBasename();
   const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
+import { LmsCheckPage } from './pages/LmsCheckPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResultsPage } from './pages/ResultsPage.tsx';
 import { AnnouncerProvider } from './shell/announcer.tsx';
@@ -21,6 +22,7 @@ export function App() {
           <Route path="index.html" element={<Navigate to="/" replace />} />
           <Route path="lesson/:lessonId" element={<LessonPage />} />
           <Route path="results" element={<ResultsPage />} />
+          <Route path="lms-check" element={<LmsCheckPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>

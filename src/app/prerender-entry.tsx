@@ -20,6 +20,7 @@ export const BASE_PLACEHOLDER = '/__course_base__';
 export const routes: { path: string; title: string }[] = [
   { path: '/', title: course.title },
   { path: '/results', title: 'results' },
+  { path: '/lms-check', title: 'lms-check' },
   ...course.lessons.map((lesson) => ({ path: `/lesson/${lesson.id}`, title: lesson.title })),
 ];
 

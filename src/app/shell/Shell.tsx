@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useContentFallback, useCourseRuntime } from '../course-context.tsx';
 import { CourseMenu } from './CourseMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { LmsStatusNotice } from './LmsStatusNotice.tsx';
 import { SaveStatusNotice } from './SaveStatusNotice.tsx';
 
 /** Wide screens pin the menu beside the lesson; narrow ones open it over the page. */
@@ -70,6 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <FallbackNotice />
           )}
           <SaveStatusNotice />
+          <LmsStatusNotice />
           {children}
         </main>
       </div>

@@ -1,0 +1,159 @@
+/**
+ * `npm run package`: build the player, then write one LMS package per SCORM edition:
+ *
+ *   dist-packages/<course-id>-scorm12.zip
+ *   dist-packages/<course-id>-scorm2004.zip
+ *
+ * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
+ * files it names, and all of dist/ with relative paths. Every HTML page gets a
+ * `<meta name="course-player-lms">` tag naming the edition, so the player knows which API to
+ * look for. Refuses to package a course whose saved progress could overflow SCORM 1.2's
+ * 4,096 characters of suspend data.
+ *
+ * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync, type Zippable } from 'fflate';
+import type { CompiledCourse } from '../src/content/types.ts';
+import { compileContentFolder } from '../src/pipeline/compile.ts';
+import { formatProblem } from '../src/pipeline/problems.ts';
+import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
+import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
+import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
+import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
+import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Room kept for each text answer in the worst-case check (longer answers are shortened to fit). */
+export const TEXT_ANSWER_ROOM = 250;
+
+export interface PackageOptions {
+  /** Run `npm run build` first (default true). */
+  build?: boolean;
+  /** The built site (default dist/). */
+  dist?: string;
+  /** Where the zips go (default dist-packages/). */
+  out?: string;
+  /** Content folder (default content/). */
+  content?: string;
+  /** The locale of the course in the main bundle (vite.config.ts: `en`). */
+  locale?: string;
+  /** Time stamp of the files in the zips (default: SOURCE_DATE_EPOCH, or now). */
+  mtime?: Date;
+  log?: (line: string) => void;
+}
+
+export interface BuiltPackage {
+  version: ScormVersion;
+  file: string;
+  bytes: number;
+  entries: number;
+}
+
+const EDITIONS: ScormVersion[] = ['1.2', '2004'];
+const SUFFIX: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
+
+/** Every file under `dir`, relative, with `/`. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+    });
+}
+
+/** Adds the package's meta tag to a page. */
+export function markPage(html: string, version: ScormVersion): string {
+  const tag = `<meta name="${LMS_META_NAME}" content="${LMS_META_VALUES[version]}" />`;
+  if (html.includes(`name="${LMS_META_NAME}"`)) throw new Error('page is already marked for an LMS');
+  const marked = html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n    ${tag}`);
+  if (marked === html) throw new Error('page has no <head>');
+  return marked;
+}
+
+/** Throws when the course's largest possible record does not fit in SCORM 1.2 suspend data. */
+export function checkSuspendDataFits(course: CompiledCourse): number {
+  const record = worstCaseRecord(course, { text: 'x'.repeat(TEXT_ANSWER_ROOM) });
+  const encoded = encodeSuspendData(record, { savedAt: Date.UTC(2099, 0, 1) });
+  const lossy = encoded.reduced.filter((r) => r !== 'attempts');
+  if (encoded.text === null || lossy.length > 0) {
+    throw new Error(
+      `The course's saved progress can reach ${encoded.length} characters, more than the ${SUSPEND_DATA_LIMIT} ` +
+        'SCORM 1.2 allows in cmi.suspend_data (with every lesson complete and every question answered). ' +
+        'Shorten lesson, check, question or option ids, or split the course.',
+    );
+  }
+  return encoded.length;
+}
+
+/**
+ * Builds the packages.
+ *
+ * @example
+ * const built = packageCourse({ build: false, out: tmpDir });
+ * built.map((p) => p.file) // → ['/tmp/…/peer-worker-support-scorm12.zip', '/tmp/…/peer-worker-support-scorm2004.zip']
+ */
+export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dist = path.resolve(root, options.dist ?? 'dist');
+  const out = path.resolve(root, options.out ?? 'dist-packages');
+  const locale = options.locale ?? 'en';
+  if (options.build ?? true) {
+    // A production build whatever the caller's NODE_ENV (test runners set "test", which makes Vite
+    // build React's development bundle and treat the app as served from "/").
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+
+  const content = compileContentFolder(path.resolve(root, options.content ?? 'content'), root);
+  if (content.problems.length > 0) throw new Error(content.problems.map(formatProblem).join('\n'));
+  const course = content.courses[locale];
+  if (!course) throw new Error(`no course for locale "${locale}"`);
+  const worst = checkSuspendDataFits(course);
+
+  const files = listFiles(dist);
+  if (!files.includes(LAUNCH_FILE)) throw new Error(`${path.relative(root, dist)}/${LAUNCH_FILE} is missing: build first`);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const mtime = options.mtime ?? (epoch ? new Date(Number(epoch) * 1000) : new Date());
+  const packageVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  mkdirSync(out, { recursive: true });
+
+  const built = EDITIONS.map((version) => {
+    const entries: Zippable = {};
+    const add = (name: string, data: Uint8Array) => {
+      if (entries[name]) throw new Error(`two files named ${name} in the package`);
+      entries[name] = [data, { mtime }];
+    };
+    add('imsmanifest.xml', new TextEncoder().encode(scormManifest(course, version, { files, packageVersion })));
+    const schemas = SCHEMA_FILES[version];
+    for (const file of schemas.files) {
+      add(file, readFileSync(path.join(root, 'scripts/scorm-schemas', schemas.folder, file)));
+    }
+    for (const file of files) {
+      const bytes = readFileSync(path.join(dist, file));
+      add(file, file.endsWith('.html') ? new TextEncoder().encode(markPage(bytes.toString('utf8'), version)) : bytes);
+    }
+    const zip = zipSync(entries, { level: 9 });
+    const target = path.join(out, `${course.id}-${SUFFIX[version]}.zip`);
+    writeFileSync(target, zip);
+    log(`${path.relative(process.cwd(), target)}  SCORM ${version}  ${Object.keys(entries).length} files  ${Math.round(zip.byteLength / 1024)} KiB`);
+    return { version, file: target, bytes: zip.byteLength, entries: Object.keys(entries).length };
+  });
+  log(`largest possible suspend data: ${worst} of ${SUSPEND_DATA_LIMIT} characters`);
+  return built;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf('--out');
+  try {
+    packageCourse({ build: !args.includes('--skip-build'), ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

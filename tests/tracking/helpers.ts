@@ -1,0 +1,96 @@
+/** The real course, a learner driving its machine with events, and an in-memory Web Storage. */
+import type { CompiledCourse, Question } from '../../src/content/types.ts';
+import type { CourseActor } from '../../src/course/machine.ts';
+import type { Answer } from '../../src/course/types.ts';
+import { compileContentFolder } from '../../src/pipeline/compile.ts';
+
+export const course = compileContentFolder('content').courses.en as CompiledCourse;
+
+export function correctAnswer(question: Question): Answer {
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', optionId: question.correctOptionId };
+    case 'multiple':
+      return { type: 'multiple', optionIds: [...question.correctOptionIds] };
+    case 'yesno':
+      return { type: 'yesno', value: question.correctAnswer };
+    case 'text':
+      return { type: 'text', text: question.acceptedAnswers[0]! };
+    case 'matching':
+      return { type: 'matching', pairs: { ...question.correctPairs } };
+  }
+}
+
+export function wrongAnswer(question: Question): Answer {
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', optionId: question.options.find((o) => o.id !== question.correctOptionId)!.id };
+    case 'multiple': {
+      const wrong = question.options.find((o) => !question.correctOptionIds.includes(o.id));
+      return { type: 'multiple', optionIds: wrong ? [wrong.id] : [question.correctOptionIds[0]!] };
+    }
+    case 'yesno':
+      return { type: 'yesno', value: question.correctAnswer === 'yes' ? 'no' : 'yes' };
+    case 'text':
+      return { type: 'text', text: 'not the answer' };
+    case 'matching': {
+      const targets = question.targets.map((t) => t.id);
+      const pairs: Record<string, string> = {};
+      for (const p of question.prompts) pairs[p.id] = targets.find((t) => t !== question.correctPairs[p.id])!;
+      return { type: 'matching', pairs };
+    }
+  }
+}
+
+/** Lets queued microtasks run (the adapter syncs after the machine's transition). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+}
+
+export function readLesson(actor: CourseActor, lessonId: string): void {
+  actor.send({ type: 'nav.goto', lessonId });
+  actor.send({ type: 'lesson.complete', lessonId });
+}
+
+export function submitCheck(actor: CourseActor, checkId: string, plan: 'correct' | 'wrong' = 'correct'): void {
+  const check = course.checks[checkId]!;
+  actor.send({ type: 'nav.goto', lessonId: check.lessonId });
+  for (const q of check.questions) {
+    actor.send({ type: 'check.answer', checkId, questionId: q.id, answer: plan === 'correct' ? correctAnswer(q) : wrongAnswer(q) });
+  }
+  actor.send({ type: 'check.submit', checkId });
+}
+
+/** Takes lessons in order up to (not including) `until`; checks answered per `plans` (default correct). */
+export function takeCourse(actor: CourseActor, { until, plans = {} }: { until?: string; plans?: Record<string, 'correct' | 'wrong'> } = {}): void {
+  for (const lesson of course.lessons) {
+    if (lesson.id === until) return;
+    if (lesson.checkId) submitCheck(actor, lesson.checkId, plans[lesson.checkId] ?? 'correct');
+    else readLesson(actor, lesson.id);
+  }
+}
+
+/** Web Storage in memory; `failWrites` makes setItem throw. */
+export class MemoryStorage implements Storage {
+  readonly items = new Map<string, string>();
+  failWrites = false;
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, String(value));
+  }
+}
