@@ -73,7 +73,8 @@ await server.close();
 /** Open every lesson and answer every check correctly, through the UI as a learner would. */
 async function finishCourse(page: Page) {
   const { compileContentFolder } = await import('../src/pipeline/compile.ts');
-  const course = compileContentFolder('content').courses.en!;
+  const content = compileContentFolder('content');
+  const course = content.courses.en!;
   for (const lesson of course.lessons) {
     await page.goto(`${base}lesson/${lesson.id}/`);
     await page.locator('h1').waitFor();
@@ -84,6 +85,7 @@ async function finishCourse(page: Page) {
       continue;
     }
     const check = course.checks[lesson.checkId]!;
+    const words = content.lessonBodies.en![lesson.id]!.check!;
     for (const question of check.questions) {
       switch (question.type) {
         case 'single':
@@ -100,7 +102,7 @@ async function finishCourse(page: Page) {
           break;
         case 'matching':
           for (const prompt of question.prompts) {
-            await page.getByRole('combobox', { name: prompt.text, exact: true }).selectOption(question.correctPairs[prompt.id]!);
+            await page.getByRole('combobox', { name: words.questions[question.id]!.prompts![prompt.id]!.text, exact: true }).selectOption(question.correctPairs[prompt.id]!);
           }
           break;
       }

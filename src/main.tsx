@@ -10,7 +10,7 @@ import { contentLocales, course } from 'virtual:course';
 import { App } from './app/App.tsx';
 import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
-import { lessonBodyPromise } from './app/lesson-bodies.ts';
+import { preloadRoute } from './app/route-loading.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
 import { chooseTracking } from './tracking/lms.ts';
@@ -32,15 +32,12 @@ async function start() {
   i18n.on('languageChanged', syncLang);
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const tracking = chooseTracking({ course, storage, window, document });
+  const tracking = await chooseTracking({ course, storage, window, document });
   const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
 
   const basename = detectBasename();
   const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
-  const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
-  if (lessonId && course.lessons.some((l) => l.id === lessonId)) {
-    await lessonBodyPromise(course.locale, lessonId).catch(() => undefined);
-  }
+  await preloadRoute(course, path).catch(() => undefined);
 
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>

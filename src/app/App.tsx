@@ -1,10 +1,13 @@
+import { use } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
+import { LoadBoundary } from './LoadBoundary.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
-import { LmsCheckPage } from './pages/LmsCheckPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResultsPage } from './pages/ResultsPage.tsx';
 import { AnnouncerProvider } from './shell/announcer.tsx';
+import { lmsCheckPageModule } from './route-loading.ts';
 import { Shell } from './shell/Shell.tsx';
 
 /**
@@ -13,6 +16,7 @@ import { Shell } from './shell/Shell.tsx';
  * without server rewrites.
  */
 export function App() {
+  const { t } = useTranslation();
   return (
     <AnnouncerProvider>
       <Shell>
@@ -22,10 +26,22 @@ export function App() {
           <Route path="index.html" element={<Navigate to="/" replace />} />
           <Route path="lesson/:lessonId" element={<LessonPage />} />
           <Route path="results" element={<ResultsPage />} />
-          <Route path="lms-check" element={<LmsCheckPage />} />
+          <Route
+            path="lms-check"
+            element={
+              <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
+                <LmsCheckRoute />
+              </LoadBoundary>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>
     </AnnouncerProvider>
   );
+}
+
+function LmsCheckRoute() {
+  const { LmsCheckPage } = use(lmsCheckPageModule());
+  return <LmsCheckPage />;
 }

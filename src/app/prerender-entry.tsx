@@ -10,7 +10,7 @@ import { StaticRouter } from 'react-router';
 import { contentLocales, course } from 'virtual:course';
 import { App } from './App.tsx';
 import { CourseRuntimeProvider } from './course-context.tsx';
-import { lessonBodyPromise } from './lesson-bodies.ts';
+import { preloadRoute } from './route-loading.ts';
 import { startCourseSession } from '../course/session.ts';
 import { createI18n } from '../i18n/i18n.ts';
 
@@ -26,7 +26,8 @@ export const routes: { path: string; title: string }[] = [
 
 export async function render(path: string): Promise<{ html: string; title: string; lang: string }> {
   const lessonId = /^\/lesson\/(.+)$/.exec(path)?.[1];
-  if (lessonId) await lessonBodyPromise(course.locale, lessonId);
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  await preloadRoute(course, path);
   const i18n = createI18n('en');
   const session = startCourseSession({
     course,
@@ -42,7 +43,6 @@ export async function render(path: string): Promise<{ html: string; title: strin
     </I18nextProvider>,
   );
   session.stop();
-  const lesson = course.lessons.find((l) => l.id === lessonId);
   const page = path === '/results' ? i18n.t('results.title') : path === '/404' ? i18n.t('notFound.title') : lesson?.title;
   const title = page ? i18n.t('app.pageTitle', { page, course: course.title }) : course.title;
   return { html, title, lang: 'en' };

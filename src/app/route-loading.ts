@@ -1,30 +1,56 @@
 /**
- * Lesson bodies are separate chunks. Keep one promise per lesson so React's `use()` sees a stable
- * promise, and mark settled promises the way React reads them so a body loaded before the first
- * render (the pre-rendered page) shows without a loading flash.
+ * What a route needs besides the main bundle: a lesson's body (its own chunk, with a check's
+ * words), the knowledge-check view (one chunk shared by the five checks), the trainer page.
+ *
+ * Keep one promise per thing so React's `use()` sees a stable promise, and mark settled promises
+ * the way React reads them, so anything loaded before the first render (the pre-rendered page)
+ * shows without a loading flash.
  */
 import { loadLessonBody } from 'virtual:course';
-import type { LessonBody } from '../content/types.ts';
+import type { CompiledCourse, LessonBody } from '../content/types.ts';
 
 type TrackedPromise<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
-const cache = new Map<string, TrackedPromise<LessonBody>>();
+const cache = new Map<string, TrackedPromise<unknown>>();
+
+function tracked<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const known = cache.get(key) as TrackedPromise<T> | undefined;
+  if (known) return known;
+  const promise: TrackedPromise<T> = load();
+  promise.status = 'pending';
+  promise.then(
+    (value) => Object.assign(promise, { status: 'fulfilled', value }),
+    (reason: unknown) => {
+      Object.assign(promise, { status: 'rejected', reason });
+      cache.delete(key); // let "Try again" load it afresh
+    },
+  );
+  cache.set(key, promise);
+  return promise;
+}
 
 export function lessonBodyPromise(locale: string, lessonId: string): Promise<LessonBody> {
-  const key = `${locale}/${lessonId}`;
-  let promise = cache.get(key);
-  if (!promise) {
-    const tracked: TrackedPromise<LessonBody> = loadLessonBody(locale, lessonId);
-    tracked.status = 'pending';
-    tracked.then(
-      (value) => Object.assign(tracked, { status: 'fulfilled', value }),
-      (reason: unknown) => {
-        Object.assign(tracked, { status: 'rejected', reason });
-        cache.delete(key); // let "Try again" load it afresh
-      },
-    );
-    cache.set(key, tracked);
-    promise = tracked;
-  }
-  return promise;
+  return tracked(`body:${locale}/${lessonId}`, () => loadLessonBody(locale, lessonId));
+}
+
+/** The knowledge-check view: only check lessons load it. */
+export function knowledgeCheckModule(): Promise<typeof import('../blocks/questions/KnowledgeCheck.tsx')> {
+  return tracked('view:knowledge-check', () => import('../blocks/questions/KnowledgeCheck.tsx'));
+}
+
+/** The trainer page (/lms-check): rarely opened, so not in the main bundle. */
+export function lmsCheckPageModule(): Promise<typeof import('./pages/LmsCheckPage.tsx')> {
+  return tracked('view:lms-check', () => import('./pages/LmsCheckPage.tsx'));
+}
+
+/**
+ * Loads everything the route at `path` (relative to the player's folder, e.g. `/lesson/welcome/`)
+ * needs to show at once, so the first render replaces the pre-rendered page without a flash.
+ */
+export function preloadRoute(course: CompiledCourse, path: string): Promise<unknown> {
+  if (/^\/?lms-check\/?$/.test(path)) return lmsCheckPageModule();
+  const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  if (!lesson) return Promise.resolve();
+  return Promise.all([lessonBodyPromise(course.locale, lesson.id), lesson.checkId ? knowledgeCheckModule() : null]);
 }

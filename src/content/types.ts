@@ -45,7 +45,7 @@ export interface LessonOutline {
   /** One line, shown in the table of contents. */
   summary: string;
   sectionId: string;
-  /** Set when this lesson is a knowledge check; its questions are in `CompiledCourse.checks`. */
+  /** Set when this lesson is a knowledge check: scoring in `CompiledCourse.checks`, words in its `LessonBody.check`. */
   checkId?: string;
   words: number;
   /** Estimated reading minutes (at least 1). */
@@ -53,15 +53,14 @@ export interface LessonOutline {
 }
 
 // ---------------------------------------------------------------- questions
+//
+// A check is split in two. What decides an answer (ids, correct answers, fingerprints) is in the
+// course outline, in the main bundle: the course machine scores with it. What the learner reads
+// (prompts, options, feedback) is `CheckText`, shipped in the check lesson's own chunk.
 
-export interface ChoiceOption {
+/** An option, matching prompt or matching target as the course machine sees it. */
+export interface ChoiceRef {
   id: string;
-  /** Inline HTML (from inline Markdown). */
-  html: Html;
-  /** The same as plain text, for places that cannot hold markup (a <select> option, an LMS report). */
-  text: string;
-  /** Why this option is right or wrong, when the editor wrote it. */
-  feedbackHtml?: Html;
 }
 
 interface QuestionBase {
@@ -71,24 +70,19 @@ interface QuestionBase {
    * so an answer to a question that has since changed is dropped instead of being mis-scored.
    */
   fingerprint: string;
-  promptHtml: Html;
-  /** Shown when the answer is correct. */
-  correctFeedbackHtml: Html;
-  /** Shown when the answer is wrong. */
-  incorrectFeedbackHtml: Html;
   /** The lesson to review for this question. */
   reviewLessonId: string;
 }
 
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single';
-  options: ChoiceOption[];
+  options: ChoiceRef[];
   correctOptionId: string;
 }
 
 export interface MultipleResponseQuestion extends QuestionBase {
   type: 'multiple';
-  options: ChoiceOption[];
+  options: ChoiceRef[];
   correctOptionIds: string[];
 }
 
@@ -99,23 +93,16 @@ export interface YesNoQuestion extends QuestionBase {
 
 export interface TextEntryQuestion extends QuestionBase {
   type: 'text';
-  /** Accepted answers, compared ignoring case and extra white space. */
+  /** Accepted answers, compared ignoring case and extra white space; the first is shown as the answer. */
   acceptedAnswers: string[];
-}
-
-export interface MatchingItem {
-  id: string;
-  html: Html;
-  /** Plain text, for a <select> option or an LMS report. */
-  text: string;
 }
 
 export interface MatchingQuestion extends QuestionBase {
   type: 'matching';
   /** Items the learner places (left column). */
-  prompts: MatchingItem[];
+  prompts: ChoiceRef[];
   /** Targets they are matched to (right column), same count as prompts. */
-  targets: MatchingItem[];
+  targets: ChoiceRef[];
   /** prompt id → target id */
   correctPairs: Record<string, string>;
 }
@@ -134,6 +121,39 @@ export interface KnowledgeCheck {
   lessonId: string;
   title: string;
   questions: Question[];
+}
+
+/** The words of an option, matching prompt or matching target. */
+export interface ChoiceText {
+  /** Inline HTML (from inline Markdown). */
+  html: Html;
+  /** The same as plain text, for places that cannot hold markup (a <select> option, an LMS report). */
+  text: string;
+  /** Why this option is right or wrong, when the editor wrote it (choice options only). */
+  feedbackHtml?: Html;
+}
+
+/** The words of one question; choices are keyed by the ids in its {@link Question}. */
+export interface QuestionText {
+  promptHtml: Html;
+  /** The prompt as plain text (an LMS report). */
+  promptText: string;
+  /** Shown when the answer is correct. */
+  correctFeedbackHtml: Html;
+  /** Shown when the answer is wrong. */
+  incorrectFeedbackHtml: Html;
+  /** Single and multiple choice. */
+  options?: Record<string, ChoiceText>;
+  /** Matching. */
+  prompts?: Record<string, ChoiceText>;
+  /** Matching. */
+  targets?: Record<string, ChoiceText>;
+}
+
+/** The words of a knowledge check, by question id. */
+export interface CheckText {
+  checkId: string;
+  questions: Record<string, QuestionText>;
 }
 
 // ------------------------------------------------------------------ blocks
@@ -176,6 +196,8 @@ export type BlockType = Block['type'];
 export interface LessonBody {
   id: string;
   blocks: Block[];
+  /** The words of the lesson's knowledge check, when it is one. */
+  check?: CheckText;
 }
 
 export interface CompiledCourse {

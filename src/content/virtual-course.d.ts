@@ -3,8 +3,12 @@ declare module 'virtual:course' {
   export const defaultLocale: string;
   /** Locales that have course content; others fall back to `defaultLocale`. */
   export const contentLocales: string[];
-  /** The default locale's course: outline, checks and resources (lesson bodies load separately). */
+  /** The default locale's course: outline, checks (scoring) and resources (lesson bodies load separately). */
   export const course: import('./types.ts').CompiledCourse;
   /** Loads one lesson's blocks (its own chunk). */
   export function loadLessonBody(locale: string, lessonId: string): Promise<import('./types.ts').LessonBody>;
+}
+declare module 'virtual:course-prompts' {
+  /** The default locale's question prompts as plain text, by check id then question id. */
+  export const questionPrompts: Record<string, Record<string, string>>;
 }

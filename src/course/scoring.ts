@@ -112,21 +112,16 @@ export function unansweredQuestionIds(
   return check.questions.filter((q) => !isAnswered(q, answers[q.id])).map((q) => q.id);
 }
 
-/** Feedback written for one option the learner chose. */
-export interface OptionFeedback {
-  optionId: string;
-  html: string;
-}
-
-/** The grading of one answer, with the feedback that applies. */
+/** The grading of one answer. The words that go with it are in the check's `CheckText`. */
 export interface QuestionResult {
   questionId: string;
   correct: boolean;
   /** Which of the question's two feedback texts applies. */
   feedback: 'correct' | 'incorrect';
-  feedbackHtml: string;
-  /** Feedback of the chosen options that have their own (single and multiple choice). */
-  optionFeedback: OptionFeedback[];
+  /** The options whose own feedback applies: the ones the learner chose (single and multiple choice). */
+  chosenOptionIds: string[];
+  /** A correct answer, to show the learner after a wrong one (for text entry: the first accepted answer). */
+  correctAnswer: Answer;
   /** The lesson to review for this question. */
   reviewLessonId: string;
   /** Per matching prompt: whether its target is right (matching questions only). */
@@ -137,15 +132,20 @@ export interface QuestionResult {
   wrongOptionIds?: string[];
 }
 
-function optionFeedbackFor(question: Question, chosen: readonly string[]): OptionFeedback[] {
-  if (question.type !== 'single' && question.type !== 'multiple') return [];
-  const out: OptionFeedback[] = [];
-  for (const option of question.options) {
-    if (chosen.includes(option.id) && option.feedbackHtml !== undefined) {
-      out.push({ optionId: option.id, html: option.feedbackHtml });
-    }
+/** The answer the question expects, in the same shape as a learner's answer. */
+export function correctAnswerOf(question: Question): Answer {
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', optionId: question.correctOptionId };
+    case 'multiple':
+      return { type: 'multiple', optionIds: [...question.correctOptionIds] };
+    case 'yesno':
+      return { type: 'yesno', value: question.correctAnswer };
+    case 'text':
+      return { type: 'text', text: question.acceptedAnswers[0] ?? '' };
+    case 'matching':
+      return { type: 'matching', pairs: { ...question.correctPairs } };
   }
-  return out;
 }
 
 /**
@@ -201,8 +201,8 @@ export function gradeQuestion(question: Question, answer: Answer | undefined): Q
     questionId: question.id,
     correct,
     feedback: correct ? 'correct' : 'incorrect',
-    feedbackHtml: correct ? question.correctFeedbackHtml : question.incorrectFeedbackHtml,
-    optionFeedback: optionFeedbackFor(question, chosen),
+    chosenOptionIds: chosen,
+    correctAnswer: correctAnswerOf(question),
     reviewLessonId: question.reviewLessonId,
     ...extra,
   };

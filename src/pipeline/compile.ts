@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type {
-  ChoiceOption,
+  CheckText,
+  ChoiceText,
   CompiledCourse,
   KnowledgeCheck,
   LessonBody,
   LessonOutline,
   Question,
+  QuestionText,
 } from '../content/types.ts';
 import { compileInlineMarkdown, compileLessonMarkdown, inlineMarkdownToText, type LessonLink } from './markdown.ts';
 import type { Problem, Rule } from './problems.ts';
@@ -217,10 +219,12 @@ function compileLocale(
     const checkId = lesson.frontMatter.check;
     const check = checkId !== undefined ? checks.get(checkId) : undefined;
     let words = lesson.words + countTitleWords(lesson.frontMatter.title);
+    let checkText: CheckText | undefined;
     if (check) {
-      const { words: checkWords, ...compiled } = compileCheck(check, id, lessons, display, problems);
-      compiledChecks[check.source.id] = compiled;
-      words += checkWords;
+      const compiled = compileCheck(check, id, lessons, display, problems);
+      compiledChecks[check.source.id] = compiled.check;
+      checkText = compiled.text;
+      words += compiled.words;
     }
     outlines.push({
       id,
@@ -232,7 +236,7 @@ function compileLocale(
       words,
       minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     });
-    bodies[id] = { id, blocks: lesson.blocks };
+    bodies[id] = { id, blocks: lesson.blocks, ...(checkText ? { check: checkText } : {}) };
   });
 
   const course: CompiledCourse = {
@@ -296,7 +300,7 @@ function compileCheck(
   lessons: Map<string, LessonFile>,
   display: (file: string) => string,
   problems: Problem[],
-): KnowledgeCheck & { words: number } {
+): { check: KnowledgeCheck; text: CheckText; words: number } {
   const file = display(check.file);
   const at = (...jsonPath: (string | number)[]) => jsonPosition(check.text, jsonPath);
   const report = (jsonPath: (string | number)[], rule: Rule, message: string) =>
@@ -308,6 +312,7 @@ function compileCheck(
   };
 
   const questionIds = new Set<string>();
+  const texts: Record<string, QuestionText> = {};
   const questions = check.source.questions.map((source, index): Question => {
     const q = ['questions', index] as const;
     if (questionIds.has(source.id)) report([...q, 'id'], 'duplicate-id', `question id "${source.id}" is used twice in this check`);
@@ -317,14 +322,14 @@ function compileCheck(
     }
     // Reading time counts what every learner reads: prompts and options, not all the feedback.
     count(source.prompt);
-    const base = {
-      id: source.id,
-      fingerprint: fingerprint(source),
+    const text: QuestionText = {
       promptHtml: inline(source.prompt, ...q, 'prompt'),
+      promptText: inlineMarkdownToText(source.prompt),
       correctFeedbackHtml: inline(source.feedback.correct, ...q, 'feedback', 'correct'),
       incorrectFeedbackHtml: inline(source.feedback.incorrect, ...q, 'feedback', 'incorrect'),
-      reviewLessonId: source.review,
     };
+    texts[source.id] = text;
+    const base = { id: source.id, fingerprint: fingerprint(source), reviewLessonId: source.review };
     const uniqueIds = (items: { id: string }[], key: string) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
@@ -333,30 +338,37 @@ function compileCheck(
       });
       return seen;
     };
-    const options = (list: { id: string; text: string; feedback?: string | undefined }[], key: string): ChoiceOption[] =>
-      list.map((option, i) => {
+    /** The choices' words go to the question's text; the machine keeps their ids, in order. */
+    const choices = (
+      list: { id: string; text: string; feedback?: string | undefined }[],
+      key: 'options' | 'prompts' | 'targets',
+    ): { id: string }[] => {
+      const byId: Record<string, ChoiceText> = {};
+      list.forEach((option, i) => {
         count(option.text);
-        return {
-          id: option.id,
+        byId[option.id] = {
           html: inline(option.text, ...q, key, i, 'text'),
           text: inlineMarkdownToText(option.text),
           ...(option.feedback ? { feedbackHtml: inline(option.feedback, ...q, key, i, 'feedback') } : {}),
         };
       });
+      text[key] = byId;
+      return list.map((option) => ({ id: option.id }));
+    };
     switch (source.type) {
       case 'single': {
         const ids = uniqueIds(source.options, 'options');
         if (!ids.has(source.correct)) {
           report([...q, 'correct'], 'answer-not-an-option', `the correct answer "${source.correct}" is not one of the options (${[...ids].join(', ')})`);
         }
-        return { ...base, type: 'single', options: options(source.options, 'options'), correctOptionId: source.correct };
+        return { ...base, type: 'single', options: choices(source.options, 'options'), correctOptionId: source.correct };
       }
       case 'multiple': {
         const ids = uniqueIds(source.options, 'options');
         source.correct.forEach((id, i) => {
           if (!ids.has(id)) report([...q, 'correct', i], 'answer-not-an-option', `the correct answer "${id}" is not one of the options (${[...ids].join(', ')})`);
         });
-        return { ...base, type: 'multiple', options: options(source.options, 'options'), correctOptionIds: source.correct };
+        return { ...base, type: 'multiple', options: choices(source.options, 'options'), correctOptionIds: source.correct };
       }
       case 'yesno':
         return { ...base, type: 'yesno', correctAnswer: source.correct };
@@ -381,12 +393,16 @@ function compileCheck(
         return {
           ...base,
           type: 'matching',
-          prompts: options(source.prompts, 'prompts'),
-          targets: options(source.targets, 'targets'),
+          prompts: choices(source.prompts, 'prompts'),
+          targets: choices(source.targets, 'targets'),
           correctPairs: source.correct,
         };
       }
     }
   });
-  return { id: check.source.id, lessonId, title: check.source.title, questions, words };
+  return {
+    check: { id: check.source.id, lessonId, title: check.source.title, questions },
+    text: { checkId: check.source.id, questions: texts },
+    words,
+  };
 }

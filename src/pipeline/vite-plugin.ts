@@ -1,7 +1,7 @@
 /**
- * Vite plugin: content/ → the `virtual:course` module (course outline and checks, in the main
- * bundle) and one `virtual:course-lesson/<locale>/<id>` module per lesson body, each its own chunk
- * loaded when the lesson opens. A content problem fails the build, or shows Vite's error overlay
+ * Vite plugin: content/ → the `virtual:course` module (course outline and what scores the checks,
+ * in the main bundle) and one `virtual:course-lesson/<locale>/<id>` module per lesson body (with a
+ * check's words), each its own chunk loaded when the lesson opens. A content problem fails the build, or shows Vite's error overlay
  * in `npm run dev` until the file is fixed.
  */
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { compileContentFolder, type CompiledContent } from './compile.ts';
 import { ContentError } from './problems.ts';
 
 const COURSE_ID = 'virtual:course';
+/** Plain-text prompts for LMS reports: imported only by the SCORM adapter's own chunk. */
+const PROMPTS_ID = 'virtual:course-prompts';
 const LESSON_PREFIX = 'virtual:course-lesson/';
 const RESOLVED = '\0';
 
@@ -56,7 +58,7 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
     },
 
     resolveId(id) {
-      if (id === COURSE_ID || id.startsWith(LESSON_PREFIX)) return RESOLVED + id;
+      if (id === COURSE_ID || id === PROMPTS_ID || id.startsWith(LESSON_PREFIX)) return RESOLVED + id;
       return undefined;
     },
 
@@ -66,6 +68,7 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       for (const file of content.files) this.addWatchFile(file);
       const source = id.slice(RESOLVED.length);
       if (source === COURSE_ID) return courseModule(content, defaultLocale);
+      if (source === PROMPTS_ID) return promptsModule(content, defaultLocale);
       const [locale = '', lessonId = ''] = source.slice(LESSON_PREFIX.length).split('/');
       const body = content.lessonBodies[locale]?.[lessonId];
       if (!body) throw new Error(`content: no lesson "${lessonId}" in locale "${locale}"`);
@@ -107,4 +110,15 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
     `  return load().then((module) => module.default);`,
     `}`,
   ].join('\n');
+}
+
+function promptsModule(content: CompiledContent, defaultLocale: string): string {
+  const prompts: Record<string, Record<string, string>> = {};
+  for (const body of Object.values(content.lessonBodies[defaultLocale] ?? {})) {
+    if (!body.check) continue;
+    prompts[body.check.checkId] = Object.fromEntries(
+      Object.entries(body.check.questions).map(([questionId, text]) => [questionId, text.promptText]),
+    );
+  }
+  return `export const questionPrompts = ${JSON.stringify(prompts)};`;
 }

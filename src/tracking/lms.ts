@@ -4,8 +4,9 @@
  * - The plain web build: local storage, as always.
  * - An LMS package (`npm run package` marks every page with
  *   `<meta name="course-player-lms" content="scorm-1.2|scorm-2004">`): look for that edition's
- *   API the way the standard describes. Found: the SCORM adapter. Not found (the package was
- *   opened outside an LMS): local storage, and the player says so unobtrusively.
+ *   API the way the standard describes. Found: the SCORM adapter, loaded only then (its own
+ *   chunk, so the web build does not carry it). Not found (the package was opened outside an
+ *   LMS): local storage, and the player says so unobtrusively.
  *
  * The UI finds the choice for its course actor with {@link lmsConnectionFor} (the trainer page,
  * the status notice); nothing here is a module-wide singleton.
@@ -14,9 +15,9 @@ import type { CompiledCourse } from '../content/types.ts';
 import type { CourseActor } from '../course/machine.ts';
 import type { ProgressStore } from '../course/progress-store.ts';
 import { createLocalStorageStore } from './local-storage.ts';
-import { connectScorm, findScormApi, MAX_SEARCH_LEVELS, type SearchableWindow } from './scorm/api.ts';
+import type { SearchableWindow } from './scorm/api.ts';
 import type { ScormVersion } from './scorm/formats.ts';
-import { createScormTracking, type ScormStatus, type ScormTracking, type StatusStore } from './scorm/scorm-tracking.ts';
+import type { ScormStatus, ScormTracking, StatusStore } from './scorm/scorm-tracking.ts';
 
 /** The name of the meta tag that tells a packaged player which SCORM edition its package is. */
 export const LMS_META_NAME = 'course-player-lms';
@@ -118,10 +119,10 @@ export interface ChooseTrackingOptions {
  * Chooses the progress store at start-up.
  *
  * @example
- * const tracking = chooseTracking({ course, storage: getLocalStorage(), window, document });
+ * const tracking = await chooseTracking({ course, storage: getLocalStorage(), window, document });
  * const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
  */
-export function chooseTracking(options: ChooseTrackingOptions): TrackingChoice {
+export async function chooseTracking(options: ChooseTrackingOptions): Promise<TrackingChoice> {
   const { course, storage, window: win, document: doc } = options;
   const local = (connection: LmsConnection): TrackingChoice => ({
     store: createLocalStorageStore(storage, course.id),
@@ -131,10 +132,15 @@ export function chooseTracking(options: ChooseTrackingOptions): TrackingChoice {
 
   const standard = packagedStandard(doc);
   if (standard === null || win === undefined) return local({ mode: 'web' });
+  const { connectScorm, findScormApi, MAX_SEARCH_LEVELS } = await import('./scorm/api.ts');
   const found = findScormApi(win, standard);
   if (found === null) return local({ mode: 'local', expected: standard, searchedLevels: MAX_SEARCH_LEVELS });
 
-  const tracking = createScormTracking({ course, connection: connectScorm(found), storage });
+  const [{ createScormTracking }, { questionPrompts }] = await Promise.all([
+    import('./scorm/scorm-tracking.ts'),
+    import('virtual:course-prompts'),
+  ]);
+  const tracking = createScormTracking({ course, connection: connectScorm(found), storage, questionPrompts });
   const connection: LmsConnection = { mode: 'lms', standard, tracking };
   // Leaving: commit and terminate, once. Hidden (tab switched, phone locked): commit now, since
   // a page that is hidden may be discarded without any other event.

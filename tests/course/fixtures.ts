@@ -10,8 +10,8 @@ import type {
   KnowledgeCheck,
   LessonOutline,
   NavigationMode,
-  Question,
 } from '../../src/content/types.ts';
+import { splitQuestions, type AuthoredQuestion } from '../question-fixtures.ts';
 import type { Answer } from '../../src/course/types.ts';
 
 const base = {
@@ -20,7 +20,7 @@ const base = {
   incorrectFeedbackHtml: '<p>Not quite.</p>',
 };
 
-export const quizQuestions: Question[] = [
+const authoredQuiz: AuthoredQuestion[] = [
   {
     ...base,
     id: 'q-single',
@@ -73,6 +73,8 @@ export const quizQuestions: Question[] = [
     correctPairs: { p1: 't1', p2: 't2' },
   },
 ];
+
+export const { questions: quizQuestions, text: quizText } = splitQuestions('quiz', authoredQuiz);
 
 /** A correct answer per question of the small course's quiz. */
 export const correctAnswers: Record<string, Answer> = {

@@ -100,23 +100,27 @@ describe('gradeQuestion', () => {
     for (const question of quizQuestions) {
       const right = gradeQuestion(question, correctAnswers[question.id]);
       expect(right).toMatchObject({ questionId: question.id, correct: true, feedback: 'correct' });
-      expect(right.feedbackHtml).toBe(question.correctFeedbackHtml);
       const wrong = gradeQuestion(question, wrongAnswers[question.id]);
       expect(wrong).toMatchObject({ correct: false, feedback: 'incorrect', reviewLessonId: question.reviewLessonId });
-      expect(wrong.feedbackHtml).toBe(question.incorrectFeedbackHtml);
+      expect(wrong.correctAnswer).toEqual(right.correctAnswer);
+      expect(gradeQuestion(question, wrong.correctAnswer).correct).toBe(true);
     }
   });
 
-  it('gives the chosen options’ own feedback', () => {
-    expect(gradeQuestion(q('q-single'), { type: 'single', optionId: 'a' }).optionFeedback).toEqual([
-      { optionId: 'a', html: '<p>A is a common mix-up.</p>' },
-    ]);
-    expect(gradeQuestion(q('q-single'), { type: 'single', optionId: 'c' }).optionFeedback).toEqual([]);
+  it('says which chosen options’ own feedback applies', () => {
+    expect(gradeQuestion(q('q-single'), { type: 'single', optionId: 'a' }).chosenOptionIds).toEqual(['a']);
     const multiple = gradeQuestion(q('q-multiple'), { type: 'multiple', optionIds: ['b', 'a'] });
-    expect(multiple.optionFeedback.map((f) => f.optionId)).toEqual(['a', 'b']);
+    expect(multiple.chosenOptionIds).toEqual(['b', 'a']);
     expect(multiple.missedOptionIds).toEqual(['c']);
     expect(multiple.wrongOptionIds).toEqual(['b']);
-    expect(gradeQuestion(q('q-yesno'), { type: 'yesno', value: 'yes' }).optionFeedback).toEqual([]);
+    expect(gradeQuestion(q('q-yesno'), { type: 'yesno', value: 'yes' }).chosenOptionIds).toEqual([]);
+  });
+
+  it('gives the answer to show after a wrong one, in the shape of an answer', () => {
+    expect(gradeQuestion(q('q-single'), { type: 'single', optionId: 'a' }).correctAnswer).toEqual({ type: 'single', optionId: 'b' });
+    expect(gradeQuestion(q('q-yesno'), undefined).correctAnswer).toEqual({ type: 'yesno', value: 'yes' });
+    expect(gradeQuestion(q('q-text'), { type: 'text', text: 'x' }).correctAnswer).toEqual({ type: 'text', text: 'mutuality' });
+    expect(gradeQuestion(q('q-matching'), undefined).correctAnswer).toEqual({ type: 'matching', pairs: { p1: 't1', p2: 't2' } });
   });
 
   it('needs exactly the correct options for multiple response', () => {

@@ -207,7 +207,8 @@ describe('check view', () => {
     expect(view?.questions[0]?.result).toMatchObject({
       correct: false,
       feedback: 'incorrect',
-      optionFeedback: [{ optionId: 'a', html: '<p>A is a common mix-up.</p>' }],
+      chosenOptionIds: ['a'],
+      correctAnswer: correctAnswers['q-single'],
       reviewLessonId: 'intro',
     });
     expect(view?.questions[0]?.answer).toEqual(wrongAnswers['q-single']);

@@ -222,7 +222,12 @@ describe('compiled lessons', () => {
       [2, 'second', 'one', undefined],
       [3, 'quiz', 'two', 'quiz'],
     ]);
-    expect(course.checks.quiz!.questions[0]).toMatchObject({ type: 'single', correctOptionId: 'a', promptHtml: 'Which is <strong>right</strong>?' });
+    expect(course.checks.quiz!.questions[0]).toMatchObject({ type: 'single', correctOptionId: 'a' });
+    // The words of a check ship with its lesson's body, not with the course outline.
+    expect(course.checks.quiz!.questions[0]).not.toHaveProperty('promptHtml');
+    expect(content.lessonBodies.en!.quiz!.check?.questions[course.checks.quiz!.questions[0]!.id]).toMatchObject({
+      promptHtml: 'Which is <strong>right</strong>?',
+    });
     expect(course.contentVersion).toMatch(/^[0-9a-f]{10}$/);
   });
 

@@ -3,23 +3,20 @@ import type { CompiledCourse, Question } from '../../src/content/types.ts';
 import type { CourseActor } from '../../src/course/machine.ts';
 import type { Answer } from '../../src/course/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
+import { correctAnswerOf } from '../../src/course/scoring.ts';
 
-export const course = compileContentFolder('content').courses.en as CompiledCourse;
+const compiled = compileContentFolder('content');
+export const course = compiled.courses.en as CompiledCourse;
 
-export function correctAnswer(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', optionId: question.correctOptionId };
-    case 'multiple':
-      return { type: 'multiple', optionIds: [...question.correctOptionIds] };
-    case 'yesno':
-      return { type: 'yesno', value: question.correctAnswer };
-    case 'text':
-      return { type: 'text', text: question.acceptedAnswers[0]! };
-    case 'matching':
-      return { type: 'matching', pairs: { ...question.correctPairs } };
-  }
-}
+/** Each question's prompt as plain text, by check id then question id (what the SCORM adapter gets). */
+export const questionPrompts: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.values(compiled.lessonBodies.en ?? {}).flatMap((body) =>
+    body.check ? [[body.check.checkId, Object.fromEntries(Object.entries(body.check.questions).map(([id, t]) => [id, t.promptText]))]] : [],
+  ),
+);
+
+/** A correct answer, as scoring defines it. */
+export const correctAnswer = correctAnswerOf;
 
 export function wrongAnswer(question: Question): Answer {
   switch (question.type) {

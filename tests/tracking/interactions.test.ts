@@ -3,7 +3,7 @@ import type { MatchingQuestion, Question } from '../../src/content/types.ts';
 import type { Answer, TrackingEvent } from '../../src/course/types.ts';
 import { interactionFields, interactionId } from '../../src/tracking/scorm/interactions.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
-import { course } from './helpers.ts';
+import { course, questionPrompts } from './helpers.ts';
 
 type Answered = Extract<TrackingEvent, { type: 'tracking.questionAnswered' }>;
 
@@ -19,7 +19,8 @@ function fields(version: ScormVersion, checkId: string, questionId: string, resp
     attempt: 1,
     submittedAt: '2025-03-04T10:20:30.456Z',
   };
-  return Object.fromEntries(interactionFields(version, { event, question, latencySeconds: latency, lang: 'en' }));
+  const promptText = questionPrompts[checkId]?.[questionId] ?? '';
+  return Object.fromEntries(interactionFields(version, { event, question, promptText, latencySeconds: latency, lang: 'en' }));
 }
 
 function syntheticFields(version: ScormVersion, question: Question, response: Answer) {
@@ -33,7 +34,7 @@ function syntheticFields(version: ScormVersion, question: Question, response: An
     attempt: 2,
     submittedAt: 'not a date',
   };
-  return Object.fromEntries(interactionFields(version, { event, question, latencySeconds: null, lang: 'fr' }));
+  return Object.fromEntries(interactionFields(version, { event, question, promptText: '', latencySeconds: null, lang: 'fr' }));
 }
 
 describe('SCORM 1.2 interactions', () => {

@@ -14,7 +14,7 @@ import { course, MemoryStorage, settle, submitCheck } from './helpers.ts';
 
 const globals = window as unknown as Record<string, unknown>;
 
-function setUp(mode: 'web' | 'local' | ScormVersion, lms?: FakeLms) {
+async function setUp(mode: 'web' | 'local' | ScormVersion, lms?: FakeLms) {
   document.head.querySelector(`meta[name="${LMS_META_NAME}"]`)?.remove();
   delete globals.API;
   delete globals.API_1484_11;
@@ -25,12 +25,12 @@ function setUp(mode: 'web' | 'local' | ScormVersion, lms?: FakeLms) {
     document.head.append(meta);
   }
   if (lms) globals[lms.version === '1.2' ? 'API' : 'API_1484_11'] = lms.api();
-  const tracking = chooseTracking({ course, storage: new MemoryStorage(), window, document });
+  const tracking = await chooseTracking({ course, storage: new MemoryStorage(), window, document });
   const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
   return { session, tracking };
 }
 
-function renderPage(ui: React.ReactElement, session: ReturnType<typeof setUp>['session'], locale: 'en' | 'fr' = 'en') {
+function renderPage(ui: React.ReactElement, session: Awaited<ReturnType<typeof setUp>>['session'], locale: 'en' | 'fr' = 'en') {
   return renderWithProviders(<CourseRuntimeProvider runtime={{ course, session, contentLocales: ['en'] }}>{ui}</CourseRuntimeProvider>, {
     locale,
     route: '/lms-check',
@@ -44,17 +44,17 @@ afterEach(() => {
 
 describe('the LMS status notice', () => {
   it('says nothing in the web version or while everything is saved', async () => {
-    const { session } = setUp('web');
+    const { session } = await setUp('web');
     const { container } = renderPage(<LmsStatusNotice />, session);
     expect(container.textContent).toBe('');
-    const lms = setUp('2004', new FakeLms('2004'));
+    const lms = await setUp('2004', new FakeLms('2004'));
     await act(settle);
     const saved = renderPage(<LmsStatusNotice />, lms.session);
     expect(saved.container.textContent).toBe('');
   });
 
-  it('says calmly that progress stays in this browser when no LMS was found', () => {
-    const { session } = setUp('local');
+  it('says calmly that progress stays in this browser when no LMS was found', async () => {
+    const { session } = await setUp('local');
     renderPage(<LmsStatusNotice />, session);
     const notice = screen.getByRole('status');
     expect(notice.textContent).toContain('Not connected to a learning system: your progress is saved in this browser only.');
@@ -63,7 +63,7 @@ describe('the LMS status notice', () => {
 
   it('says that progress is not yet saved, and retrying, while the LMS fails; then goes away', async () => {
     const lms = new FakeLms('1.2');
-    const { session } = setUp('1.2', lms);
+    const { session } = await setUp('1.2', lms);
     await act(settle);
     renderPage(<LmsStatusNotice />, session);
     lms.commitFault = 'false';
@@ -81,8 +81,8 @@ describe('the LMS status notice', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('is translated', () => {
-    const { session } = setUp('local');
+  it('is translated', async () => {
+    const { session } = await setUp('local');
     renderPage(<LmsStatusNotice />, session, 'fr');
     expect(screen.getByRole('status').textContent).toContain('Pas de connexion à une plateforme de formation');
     expect(screen.getByRole('link', { name: 'Détails de la connexion' })).toBeTruthy();
@@ -92,7 +92,7 @@ describe('the LMS status notice', () => {
 describe('the trainer page', () => {
   it('names the standard found, the session and the saving state, under one h1', async () => {
     const lms = new FakeLms('2004', { 'cmi.learner_id': 'l-1', 'cmi.learner_name': 'Alex' });
-    const { session } = setUp('2004', lms);
+    const { session } = await setUp('2004', lms);
     await act(settle);
     renderPage(<LmsCheckPage />, session);
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['LMS connection check']);
@@ -108,7 +108,7 @@ describe('the trainer page', () => {
 
   it('round-trips a value by keyboard and reads again', async () => {
     const lms = new FakeLms('1.2');
-    const { session } = setUp('1.2', lms);
+    const { session } = await setUp('1.2', lms);
     await act(settle);
     renderPage(<LmsCheckPage />, session);
     const user = userEvent.setup();
@@ -130,20 +130,20 @@ describe('the trainer page', () => {
   it('reports a refused round trip', async () => {
     const lms = new FakeLms('2004');
     lms.refuse.push({ element: 'cmi.learner_preference.language', code: '402' });
-    const { session } = setUp('2004', lms);
+    const { session } = await setUp('2004', lms);
     await act(settle);
     renderPage(<LmsCheckPage />, session);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Run the test' }));
     expect(screen.getByText('Failed: error 402, error 402.')).toBeTruthy();
   });
 
-  it('explains a package opened outside an LMS, and the web version', () => {
-    const local = setUp('local');
+  it('explains a package opened outside an LMS, and the web version', async () => {
+    const local = await setUp('local');
     const { unmount } = renderPage(<LmsCheckPage />, local.session);
     expect(screen.getByText(/^No SCORM 1\.2 API found\. This window, 7 windows above it/)).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
     unmount();
-    const web = setUp('web');
+    const web = await setUp('web');
     renderPage(<LmsCheckPage />, web.session, 'fr');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Vérification de la connexion au LMS');
     expect(screen.getByText('Version Web, pas un paquet pour LMS : la progression est enregistrée dans ce navigateur.')).toBeTruthy();

@@ -24,27 +24,27 @@ beforeEach(() => {
 });
 afterEach(() => markPackage(null));
 
-function start(storage = new MemoryStorage()) {
-  const tracking = chooseTracking({ course, storage, window, document });
+async function start(storage = new MemoryStorage()) {
+  const tracking = await chooseTracking({ course, storage, window, document });
   const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
   return { tracking, session, storage };
 }
 
 describe('choosing where progress goes at start-up', () => {
-  it('uses local storage in the plain web build, and looks for no LMS', () => {
+  it('uses local storage in the plain web build, and looks for no LMS', async () => {
     markPackage(null);
     globals.API = new FakeLms('1.2').api();
-    const { tracking, session, storage } = start();
+    const { tracking, session, storage } = await start();
     expect(tracking.connection).toEqual({ mode: 'web' });
     expect(lmsConnectionFor(session.actor)).toBe(tracking.connection);
     expect(storage.getItem(progressKey(course.id))).not.toBeNull();
     expect(lmsStatusStore(tracking.connection).getSnapshot()).toEqual({ mode: 'web' });
   });
 
-  it('uses local storage, and says so, when a package finds no LMS', () => {
+  it('uses local storage, and says so, when a package finds no LMS', async () => {
     markPackage('2004');
     globals.API = new FakeLms('1.2').api(); // the other edition's API does not count
-    const { tracking, storage } = start();
+    const { tracking, storage } = await start();
     expect(tracking.connection).toEqual({ mode: 'local', expected: '2004', searchedLevels: 7 });
     expect(storage.getItem(progressKey(course.id))).not.toBeNull();
     const store = lmsStatusStore(tracking.connection);
@@ -56,7 +56,7 @@ describe('choosing where progress goes at start-up', () => {
     markPackage(version);
     const lms = new FakeLms(version, version === '1.2' ? { 'cmi.core.student_id': 's' } : { 'cmi.learner_id': 's' });
     globals[version === '1.2' ? 'API' : 'API_1484_11'] = lms.api();
-    const { tracking, session, storage } = start();
+    const { tracking, session, storage } = await start();
     expect(tracking.connection).toMatchObject({ mode: 'lms', standard: version });
     expect(storage.getItem(progressKey(course.id))).toBeNull();
     await settle();
@@ -84,7 +84,7 @@ describe('choosing where progress goes at start-up', () => {
 });
 
 describe('the edition a page was packaged for', () => {
-  it('is read from the meta tag', () => {
+  it('is read from the meta tag', async () => {
     markPackage('1.2');
     expect(packagedStandard(document)).toBe('1.2');
     markPackage(null);

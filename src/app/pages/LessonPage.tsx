@@ -1,12 +1,14 @@
-import { Component, Suspense, use, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { use, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BlockList } from '../../blocks/BlockList.tsx';
-import { KnowledgeCheck } from '../../blocks/questions/KnowledgeCheck.tsx';
-import type { LessonOutline } from '../../content/types.ts';
+// Styled with the page, so a pre-rendered check looks right before its view code loads.
+import '../../blocks/questions/questions.css';
+import type { CheckText, LessonOutline } from '../../content/types.ts';
 import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../course/selectors.ts';
 import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
-import { lessonBodyPromise } from '../lesson-bodies.ts';
+import { knowledgeCheckModule, lessonBodyPromise } from '../route-loading.ts';
+import { LoadBoundary } from '../LoadBoundary.tsx';
 import { usePage } from '../use-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -63,6 +65,7 @@ function LockedLesson({ lesson, blocking }: { lesson: LessonOutline; blocking: L
 }
 
 function OpenLesson({ lesson }: { lesson: LessonOutline }) {
+  const { t } = useTranslation();
   const headingRef = usePage(lesson.title);
   useLessonTimer(lesson.id);
   const { course } = useCourseRuntime();
@@ -73,12 +76,9 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
         <header>
           <LessonHeading lesson={lesson} headingRef={headingRef} />
         </header>
-        <LessonBodyBoundary lessonId={lesson.id}>
-          <Suspense fallback={<LessonLoading />}>
-            <LessonBody lessonId={lesson.id} />
-          </Suspense>
-        </LessonBodyBoundary>
-        {lesson.checkId && <KnowledgeCheck checkId={lesson.checkId} />}
+        <LoadBoundary loading={t('app.loadingLesson')} failed={t('app.lessonLoadFailed')}>
+          <LessonBody lesson={lesson} />
+        </LoadBoundary>
         {isLast && <FurtherReading />}
       </article>
       <ContinueBar lesson={lesson} />
@@ -86,38 +86,20 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
   );
 }
 
-function LessonLoading() {
-  const { t } = useTranslation();
-  return <p role="status">{t('app.loadingLesson')}</p>;
-}
-
-function LessonBody({ lessonId }: { lessonId: string }) {
+function LessonBody({ lesson }: { lesson: LessonOutline }) {
   const { course } = useCourseRuntime();
-  const body = use(lessonBodyPromise(course.locale, lessonId));
-  return <BlockList blocks={body.blocks} idPrefix={`l-${lessonId}`} />;
-}
-
-class LessonBodyBoundary extends Component<{ lessonId: string; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    if (!this.state.failed) return this.props.children;
-    return <LessonLoadFailed onRetry={() => this.setState({ failed: false })} />;
-  }
-}
-
-function LessonLoadFailed({ onRetry }: { onRetry: () => void }) {
-  const { t } = useTranslation();
+  const body = use(lessonBodyPromise(course.locale, lesson.id));
   return (
-    <div className="notice notice--warning" role="alert">
-      <p>{t('app.lessonLoadFailed')}</p>
-      <button type="button" className="button" onClick={onRetry}>
-        {t('app.tryAgain')}
-      </button>
-    </div>
+    <>
+      <BlockList blocks={body.blocks} idPrefix={`l-${lesson.id}`} />
+      {lesson.checkId && body.check && <CheckView checkId={lesson.checkId} text={body.check} />}
+    </>
   );
+}
+
+function CheckView({ checkId, text }: { checkId: string; text: CheckText }) {
+  const { KnowledgeCheck } = use(knowledgeCheckModule());
+  return <KnowledgeCheck checkId={checkId} text={text} />;
 }
 
 function FurtherReading() {

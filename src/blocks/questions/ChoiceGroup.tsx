@@ -9,7 +9,9 @@
  * each chosen or missed option gets a {@link Mark}, and option feedback sits under its option.
  */
 import type { ReactNode } from 'react';
-import type { Html } from '../../content/types.ts';
+import type { TFunction } from 'i18next';
+import type { ChoiceText, Html } from '../../content/types.ts';
+import type { QuestionResult } from '../../course/scoring.ts';
 import { RichText } from '../RichText.tsx';
 import { useContentLang } from './contentLang.tsx';
 import { Mark, type MarkKind } from './Mark.tsx';
@@ -25,6 +27,31 @@ export interface ChoiceItem {
   mark: { kind: MarkKind; text: string } | null;
   /** Feedback written for this option, shown after submission when the learner chose it. */
   feedbackHtml: Html | null;
+}
+
+/**
+ * The mark of one option of a one-answer question (single choice, yes/no): the chosen option is
+ * marked right or wrong and, after a wrong answer, the right option is marked as the answer.
+ */
+export function oneAnswerMark(
+  t: TFunction,
+  result: QuestionResult | null,
+  optionId: string,
+  chosen: boolean,
+): ChoiceItem['mark'] {
+  if (!result) return null;
+  if (chosen) return result.correct ? { kind: 'correct', text: t('check.chosenCorrect') } : { kind: 'incorrect', text: t('check.chosenIncorrect') };
+  const { correctAnswer } = result;
+  const isAnswer =
+    (correctAnswer.type === 'single' && correctAnswer.optionId === optionId) ||
+    (correctAnswer.type === 'yesno' && correctAnswer.value === optionId);
+  return !result.correct && isAnswer ? { kind: 'missed', text: t('check.correctOption') } : null;
+}
+
+/** The option's own feedback, shown after submission when the learner chose it. */
+export function optionFeedback(result: QuestionResult | null, optionId: string, words: ChoiceText | undefined): Html | null {
+  if (!result || !result.chosenOptionIds.includes(optionId)) return null;
+  return words?.feedbackHtml ?? null;
 }
 
 export interface ChoiceGroupProps {

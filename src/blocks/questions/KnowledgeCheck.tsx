@@ -15,7 +15,7 @@
  * - Retry sends `check.retry`, announces the new attempt and moves focus to the first question.
  *
  * @example
- * <KnowledgeCheck checkId={lesson.checkId} />
+ * <KnowledgeCheck checkId={lesson.checkId} text={lessonBody.check} />
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,19 +24,24 @@ import { useAnnounce } from '../../app/shell/announcer.tsx';
 import type { CourseSnapshot } from '../../course/machine.ts';
 import { selectCheckView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
+import type { CheckText, QuestionText } from '../../content/types.ts';
 import { usePartLanguages, WithCourseText } from './contentLang.tsx';
 import { MarkIcon } from './Mark.tsx';
 import { QuestionItem } from './QuestionItem.tsx';
-import './questions.css';
 
 export interface KnowledgeCheckProps {
   /** Id of a check in `CompiledCourse.checks`; an unknown id renders nothing. */
   checkId: string;
+  /** The check's words, from its lesson's body. */
+  text: CheckText;
 }
+
+/** Stands in if a question's words are missing, so the check still works (the build prevents it). */
+const NO_TEXT: QuestionText = { promptHtml: '', promptText: '', correctFeedbackHtml: '', incorrectFeedbackHtml: '' };
 
 type FocusTarget = { kind: 'results' } | { kind: 'question'; questionId: string };
 
-export function KnowledgeCheck({ checkId }: KnowledgeCheckProps) {
+export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const { t } = useTranslation();
   const actor = useCourseActor();
   const { course } = useCourseRuntime();
@@ -146,6 +151,7 @@ export function KnowledgeCheck({ checkId }: KnowledgeCheckProps) {
             <QuestionItem
               key={questionId}
               view={questionView}
+              text={text.questions[questionId] ?? NO_TEXT}
               number={index + 1}
               total={total}
               idPrefix={`${idPrefix}-${questionId}`}

@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { useCourseRuntime } from '../../app/course-context.tsx';
 import type { QuestionView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
+import type { QuestionText } from '../../content/types.ts';
 import { RichText } from '../RichText.tsx';
 import { useContentLang, WithCourseText } from './contentLang.tsx';
 import { Mark, MarkIcon } from './Mark.tsx';
@@ -20,6 +21,8 @@ import { YesNo } from './yesno/YesNo.tsx';
 
 export interface QuestionItemProps {
   view: QuestionView;
+  /** The question's words. */
+  text: QuestionText;
   /** 1-based position in the check. */
   number: number;
   total: number;
@@ -32,7 +35,7 @@ export interface QuestionItemProps {
   headingRef: Ref<HTMLHeadingElement>;
 }
 
-export function QuestionItem({ view, number, total, idPrefix, editable, flagUnanswered, onAnswer, headingRef }: QuestionItemProps) {
+export function QuestionItem({ view, text, number, total, idPrefix, editable, flagUnanswered, onAnswer, headingRef }: QuestionItemProps) {
   const { t } = useTranslation();
   const { course } = useCourseRuntime();
   const contentLang = useContentLang();
@@ -62,6 +65,7 @@ export function QuestionItem({ view, number, total, idPrefix, editable, flagUnan
       )}
       <QuestionBody
         view={view}
+        text={text}
         idPrefix={idPrefix}
         editable={editable}
         onAnswer={onAnswer}
@@ -73,7 +77,7 @@ export function QuestionItem({ view, number, total, idPrefix, editable, flagUnan
       {result && (
         <div className={`kc-feedback kc-feedback--${result.correct ? 'correct' : 'incorrect'}`}>
           <div className="kc-feedback__text" lang={contentLang}>
-            <RichText html={result.feedbackHtml} />
+            <RichText html={result.correct ? text.correctFeedbackHtml : text.incorrectFeedbackHtml} />
           </div>
           {reviewLesson && (
             <p className="kc-review">
@@ -93,6 +97,7 @@ export function QuestionItem({ view, number, total, idPrefix, editable, flagUnan
 
 interface QuestionBodyProps {
   view: QuestionView;
+  text: QuestionText;
   idPrefix: string;
   editable: boolean;
   onAnswer: (answer: Answer) => void;

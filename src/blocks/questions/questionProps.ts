@@ -5,7 +5,7 @@
  * Views only draw: whether a question is answered, correct, or may be changed comes from the
  * course selectors (`selectCheckView`) and is passed in here.
  */
-import type { Question, QuestionType } from '../../content/types.ts';
+import type { Question, QuestionText, QuestionType } from '../../content/types.ts';
 import type { QuestionResult } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
 
@@ -14,9 +14,11 @@ export type AnswerOf<T extends QuestionType> = Extract<Answer, { type: T }>;
 
 export interface QuestionProps<T extends QuestionType> {
   question: QuestionOf<T>;
+  /** The question's words (prompt, choices, feedback), from the check lesson's chunk. */
+  text: QuestionText;
   /** The learner's current answer (the submitted one while the check shows its review). */
   answer: AnswerOf<T> | undefined;
-  /** Grading and feedback once the check is submitted, else `null`. */
+  /** Grading once the check is submitted, else `null`. */
   result: QuestionResult | null;
   /** Whether the inputs accept changes (the check is being answered and is open). */
   editable: boolean;

@@ -16,7 +16,6 @@
 import type { Question } from '../../content/types.ts';
 import type { Answer, TrackingEvent } from '../../course/types.ts';
 import {
-  htmlToText,
   plainLine,
   scorm12Time,
   scorm12Timespan,
@@ -136,6 +135,8 @@ function patterns2004(question: Question, answer: Answer, lang: string): Pattern
 export interface InteractionInput {
   event: QuestionAnswered;
   question: Question;
+  /** The question's prompt as plain text (2004 `description`); empty when unknown. */
+  promptText: string;
   /** Seconds from opening the check to submitting it, when known. */
   latencySeconds: number | null;
   /** The course's language, for 2004 localized strings. */
@@ -149,7 +150,7 @@ export interface InteractionInput {
  * for (const [field, value] of interactionFields('2004', input)) api.SetValue(`cmi.interactions.${n}.${field}`, value);
  */
 export function interactionFields(version: ScormVersion, input: InteractionInput): InteractionFields {
-  const { event, question, latencySeconds, lang } = input;
+  const { event, question, promptText, latencySeconds, lang } = input;
   const at = new Date(event.submittedAt);
   const validDate = Number.isFinite(at.getTime());
   const id = interactionId(event.checkId, event.questionId);
@@ -168,7 +169,7 @@ export function interactionFields(version: ScormVersion, input: InteractionInput
     return fields;
   }
   const p = patterns2004(question, event.response, lang);
-  const description = plainLine(htmlToText(question.promptHtml), 250);
+  const description = plainLine(promptText, 250);
   const fields: InteractionFields = [
     ['id', id],
     ['type', p.type],

@@ -99,6 +99,8 @@ export interface ScormTrackingOptions {
   course: CompiledCourse;
   connection: ScormConnection;
   storage: Storage | undefined;
+  /** Each question's prompt as plain text, by check id then question id (for the LMS's reports). */
+  questionPrompts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Clock, epoch milliseconds. */
   now?: () => number;
   timers?: Timers;
@@ -659,7 +661,13 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     const submitted = Date.parse(event.submittedAt);
     const latency = opened !== undefined && Number.isFinite(submitted) ? Math.max(0, (submitted - opened) / 1000) : null;
     queue.push({
-      fields: interactionFields(version, { event, question, latencySeconds: latency, lang: course.locale }),
+      fields: interactionFields(version, {
+        event,
+        question,
+        promptText: options.questionPrompts?.[event.checkId]?.[event.questionId] ?? '',
+        latencySeconds: latency,
+        lang: course.locale,
+      }),
       index: null,
       sent: false,
     });

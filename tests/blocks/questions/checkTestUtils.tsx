@@ -10,10 +10,11 @@ import { afterEach, expect } from 'vitest';
 import { CourseRuntimeProvider } from '../../../src/app/course-context.tsx';
 import { AnnouncerProvider } from '../../../src/app/shell/announcer.tsx';
 import { KnowledgeCheck } from '../../../src/blocks/questions/KnowledgeCheck.tsx';
-import type { CompiledCourse, LessonOutline, NavigationMode, Question } from '../../../src/content/types.ts';
+import type { CheckText, CompiledCourse, LessonOutline, NavigationMode } from '../../../src/content/types.ts';
 import type { ProgressStore } from '../../../src/course/progress-store.ts';
 import { startCourseSession, type CourseSession } from '../../../src/course/session.ts';
 import type { UiLocale } from '../../../src/i18n/i18n.ts';
+import { splitQuestions, type AuthoredQuestion } from '../../question-fixtures.ts';
 import { renderWithProviders } from '../../render.tsx';
 
 // Vitest runs without globals, so Testing Library cannot register its own clean-up.
@@ -35,7 +36,7 @@ export const prompts = {
   matching: 'Match each level of engagement with what peers do.',
 } as const;
 
-export const questions: Question[] = [
+export const authoredQuestions: AuthoredQuestion[] = [
   {
     id: 'q-single',
     fingerprint: 'fp-single',
@@ -105,6 +106,9 @@ export const questions: Question[] = [
     correctPairs: { inform: 'audience', consult: 'feedback' },
   },
 ];
+
+/** The quiz's questions (scoring) and their words (what the check lesson's chunk holds). */
+export const { questions, text: quizText } = splitQuestions('quiz', authoredQuestions);
 
 function lesson(id: string, number: number, title: string, checkId?: string): LessonOutline {
   return {
@@ -180,18 +184,26 @@ function CurrentPath() {
 export interface RenderCheckOptions {
   course?: CompiledCourse;
   checkId?: string;
+  /** The check's words (default: the quiz's). */
+  text?: CheckText;
   locale?: UiLocale;
   store?: ProgressStore;
 }
 
 /** Renders `<KnowledgeCheck>` inside a real course session, as a lesson page does. */
-export function renderCheck({ course = quizCourse(), checkId = 'quiz', locale = 'en', store = memoryStore() }: RenderCheckOptions = {}) {
+export function renderCheck({
+  course = quizCourse(),
+  checkId = 'quiz',
+  text = quizText,
+  locale = 'en',
+  store = memoryStore(),
+}: RenderCheckOptions = {}) {
   const session: CourseSession = startCourseSession({ course, store, now: () => new Date(Date.UTC(2025, 0, 1)) });
   const user = userEvent.setup();
   const view = renderWithProviders(
     <CourseRuntimeProvider runtime={{ course, session, contentLocales: [course.locale] }}>
       <AnnouncerProvider>
-        <KnowledgeCheck checkId={checkId} />
+        <KnowledgeCheck checkId={checkId} text={text} />
         <CurrentPath />
       </AnnouncerProvider>
     </CourseRuntimeProvider>,

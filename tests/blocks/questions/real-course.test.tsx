@@ -16,11 +16,14 @@ describe('the real course', () => {
 
   it.each(Object.keys(course.checks))('check "%s" renders every question with its own controls', (checkId) => {
     const check = course.checks[checkId]!;
-    renderCheck({ course, checkId });
+    const text = compiled.lessonBodies.en![check.lessonId]!.check!;
+    renderCheck({ course, checkId, text });
     const total = check.questions.length;
     check.questions.forEach((question, index) => {
       expect(screen.getByRole('heading', { name: `Question ${index + 1} of ${total}` })).toBeTruthy();
-      const prompt = htmlToPlainText(question.promptHtml);
+      const words = text.questions[question.id]!;
+      const prompt = htmlToPlainText(words.promptHtml);
+      expect(words.promptText).toBe(prompt);
       switch (question.type) {
         case 'single':
           expect(within(screen.getByRole('group', { name: prompt })).getAllByRole('radio')).toHaveLength(question.options.length);
@@ -39,7 +42,7 @@ describe('the real course', () => {
         case 'matching': {
           const group = screen.getByRole('group', { name: prompt });
           for (const item of question.prompts) {
-            const select = within(group).getByRole('combobox', { name: item.text }) as HTMLSelectElement;
+            const select = within(group).getByRole('combobox', { name: words.prompts![item.id]!.text }) as HTMLSelectElement;
             expect(select.options).toHaveLength(question.targets.length + 1);
           }
           break;

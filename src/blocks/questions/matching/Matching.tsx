@@ -6,16 +6,19 @@
  */
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../../RichText.tsx';
-import { useContentLang } from '../contentLang.tsx';
+import { useContentLang, WithCourseText } from '../contentLang.tsx';
 import { Mark } from '../Mark.tsx';
 import { joinIds, type QuestionProps } from '../questionProps.ts';
 
-export function Matching({ question, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'matching'>) {
+export function Matching({ question, text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'matching'>) {
   const { t } = useTranslation();
   const instructionId = `${idPrefix}-instruction`;
   const contentLang = useContentLang();
   const pairs = answer?.pairs ?? {};
-  const chosenText = (promptId: string) => question.targets.find((target) => target.id === pairs[promptId])?.text;
+  const targetText = (targetId: string | undefined) => (targetId === undefined ? undefined : text.targets?.[targetId]?.text);
+  const chosenText = (promptId: string) => targetText(pairs[promptId]);
+  const expectedTarget = (promptId: string) =>
+    result?.correctAnswer.type === 'matching' ? targetText(result.correctAnswer.pairs[promptId]) : undefined;
   const choose = (promptId: string, targetId: string) => {
     const next = { ...pairs };
     if (targetId === '') delete next[promptId];
@@ -25,7 +28,7 @@ export function Matching({ question, answer, result, editable, onAnswer, idPrefi
   return (
     <fieldset className="kc-fieldset" disabled={!editable} aria-describedby={joinIds(instructionId, describedBy)}>
       <legend className="kc-prompt" lang={contentLang}>
-        <RichText as="span" html={question.promptHtml} />
+        <RichText as="span" html={text.promptHtml} />
       </legend>
       <p className="kc-instruction" id={instructionId}>
         {t('check.matchInstruction')}
@@ -37,7 +40,7 @@ export function Matching({ question, answer, result, editable, onAnswer, idPrefi
           return (
             <div className="kc-match" key={prompt.id}>
               <label className="kc-match__item" htmlFor={selectId} lang={contentLang}>
-                <RichText as="span" html={prompt.html} />
+                <RichText as="span" html={text.prompts?.[prompt.id]?.html ?? prompt.id} />
               </label>
               <select
                 id={selectId}
@@ -49,7 +52,7 @@ export function Matching({ question, answer, result, editable, onAnswer, idPrefi
                 {/* <option> holds text only: the pipeline gives each target a plain-text form. */}
                 {question.targets.map((target) => (
                   <option key={target.id} value={target.id} lang={contentLang}>
-                    {target.text}
+                    {targetText(target.id) ?? target.id}
                   </option>
                 ))}
               </select>
@@ -63,6 +66,11 @@ export function Matching({ question, answer, result, editable, onAnswer, idPrefi
               {pairCorrect !== undefined && (
                 <Mark kind={pairCorrect ? 'correct' : 'incorrect'}>
                   {t(pairCorrect ? 'check.matchCorrect' : 'check.matchIncorrect')}
+                </Mark>
+              )}
+              {pairCorrect === false && expectedTarget(prompt.id) !== undefined && (
+                <Mark kind="missed">
+                  <WithCourseText format={(answer) => t('check.expectedMatch', { answer })} text={expectedTarget(prompt.id)!} />
                 </Mark>
               )}
             </div>

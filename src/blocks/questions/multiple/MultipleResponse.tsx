@@ -2,11 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../../RichText.tsx';
 import { useContentLang } from '../contentLang.tsx';
-import { ChoiceGroup, type ChoiceItem } from '../ChoiceGroup.tsx';
+import { ChoiceGroup, optionFeedback, type ChoiceItem } from '../ChoiceGroup.tsx';
 import type { QuestionProps } from '../questionProps.ts';
 
 export function MultipleResponse({
   question,
+  text,
   answer,
   result,
   editable,
@@ -37,20 +38,21 @@ export function MultipleResponse({
     <ChoiceGroup
       kind="checkbox"
       idPrefix={idPrefix}
-      promptHtml={question.promptHtml}
+      promptHtml={text.promptHtml}
       instruction={t('check.chooseAll')}
       editable={editable}
       describedBy={describedBy}
       onChange={onChange}
-      items={question.options.map((option) => {
-        const chosen = chosenIds.includes(option.id);
+      items={question.options.map(({ id }) => {
+        const chosen = chosenIds.includes(id);
+        const words = text.options?.[id];
         return {
-          id: option.id,
-          label: <RichText as="span" html={option.html} />,
+          id,
+          label: <RichText as="span" html={words?.html ?? id} />,
           checked: chosen,
           lang: contentLang,
-          mark: markFor(option.id, chosen),
-          feedbackHtml: result?.optionFeedback.find((f) => f.optionId === option.id)?.html ?? null,
+          mark: markFor(id, chosen),
+          feedbackHtml: optionFeedback(result, id, words),
         };
       })}
     />

@@ -2,37 +2,31 @@
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../../RichText.tsx';
 import { useContentLang } from '../contentLang.tsx';
-import { ChoiceGroup } from '../ChoiceGroup.tsx';
+import { ChoiceGroup, oneAnswerMark, optionFeedback } from '../ChoiceGroup.tsx';
 import type { QuestionProps } from '../questionProps.ts';
 
-export function SingleChoice({ question, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'single'>) {
+export function SingleChoice({ question, text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'single'>) {
   const { t } = useTranslation();
   const contentLang = useContentLang();
-  const chosenId = answer?.optionId;
   return (
     <ChoiceGroup
       kind="radio"
       idPrefix={idPrefix}
-      promptHtml={question.promptHtml}
+      promptHtml={text.promptHtml}
       instruction={t('check.chooseOne')}
       editable={editable}
       describedBy={describedBy}
       onChange={(optionId) => onAnswer({ type: 'single', optionId })}
-      items={question.options.map((option) => {
-        const chosen = option.id === chosenId;
+      items={question.options.map(({ id }) => {
+        const chosen = id === answer?.optionId;
+        const words = text.options?.[id];
         return {
-          id: option.id,
-          label: <RichText as="span" html={option.html} />,
+          id,
+          label: <RichText as="span" html={words?.html ?? id} />,
           checked: chosen,
           lang: contentLang,
-          // With one choice, the chosen option is right exactly when the answer is.
-          mark:
-            result && chosen
-              ? result.correct
-                ? { kind: 'correct', text: t('check.chosenCorrect') }
-                : { kind: 'incorrect', text: t('check.chosenIncorrect') }
-              : null,
-          feedbackHtml: result?.optionFeedback.find((f) => f.optionId === option.id)?.html ?? null,
+          mark: oneAnswerMark(t, result, id, chosen),
+          feedbackHtml: optionFeedback(result, id, words),
         };
       })}
     />

@@ -6,10 +6,11 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_ANSWER_LENGTH } from '../../../course/scoring.ts';
 import { RichText } from '../../RichText.tsx';
-import { useContentLang } from '../contentLang.tsx';
+import { useContentLang, WithCourseText } from '../contentLang.tsx';
+import { Mark } from '../Mark.tsx';
 import { joinIds, type QuestionProps } from '../questionProps.ts';
 
-export function TextEntry({ question, answer, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'text'>) {
+export function TextEntry({ text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'text'>) {
   const { t } = useTranslation();
   const inputId = `${idPrefix}-input`;
   const instructionId = `${idPrefix}-instruction`;
@@ -17,7 +18,7 @@ export function TextEntry({ question, answer, editable, onAnswer, idPrefix, desc
   return (
     <div className="kc-text">
       <label className="kc-prompt" htmlFor={inputId} lang={contentLang}>
-        <RichText as="span" html={question.promptHtml} />
+        <RichText as="span" html={text.promptHtml} />
       </label>
       <p className="kc-instruction" id={instructionId}>
         {t('check.typeInstruction')}
@@ -33,6 +34,13 @@ export function TextEntry({ question, answer, editable, onAnswer, idPrefix, desc
         aria-describedby={joinIds(instructionId, describedBy)}
         onChange={(event) => onAnswer({ type: 'text', text: event.currentTarget.value })}
       />
+      {result && !result.correct && result.correctAnswer.type === 'text' && (
+        <p className="kc-expected">
+          <Mark kind="missed">
+            <WithCourseText format={(answer) => t('check.expectedText', { answer })} text={result.correctAnswer.text} />
+          </Mark>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,17 +1,17 @@
 /** Yes / no: two radios, Yes then No, in a group named by the prompt. */
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup } from '../ChoiceGroup.tsx';
+import { ChoiceGroup, oneAnswerMark } from '../ChoiceGroup.tsx';
 import type { QuestionProps } from '../questionProps.ts';
 
 const VALUES = ['yes', 'no'] as const;
 
-export function YesNo({ question, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'yesno'>) {
+export function YesNo({ text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'yesno'>) {
   const { t } = useTranslation();
   return (
     <ChoiceGroup
       kind="radio"
       idPrefix={idPrefix}
-      promptHtml={question.promptHtml}
+      promptHtml={text.promptHtml}
       instruction={t('check.chooseOne')}
       editable={editable}
       describedBy={describedBy}
@@ -25,12 +25,7 @@ export function YesNo({ question, answer, result, editable, onAnswer, idPrefix, 
           label: t(`check.${value}`),
           checked: chosen,
           lang: undefined,
-          mark:
-            result && chosen
-              ? result.correct
-                ? { kind: 'correct', text: t('check.chosenCorrect') }
-                : { kind: 'incorrect', text: t('check.chosenIncorrect') }
-              : null,
+          mark: oneAnswerMark(t, result, value, chosen),
           feedbackHtml: null,
         };
       })}
