@@ -5,7 +5,9 @@ import { courseContent } from './src/pipeline/vite-plugin.ts';
 export default defineConfig({
   // Relative asset paths: the player runs from any folder of any static host or LMS package.
   base: './',
-  plugins: [courseContent({ contentDir: 'content' }), react()],
+  // COURSE_CONTENT_DIR builds another content folder laid out like content/ (default: content).
+  // Browser tests use it to build variants, e.g. the course with sequential navigation.
+  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -16,4 +16,12 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
   });
+}
+
+/**
+ * Resolves once the app has replaced the pre-rendered page (which the app does not hydrate, so
+ * elements found before then are detached): the pre-rendered menu carries a class the app's has not.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator('nav.course-menu:not(.course-menu--prerendered)').waitFor({ state: 'attached' });
 }

@@ -71,37 +71,40 @@ export function ResultsPage() {
         </details>
       )}
 
-      <h2>{t('results.checks')}</h2>
-      <table className="summary-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('results.check')}</th>
-            <th scope="col">{t('results.score')}</th>
-            <th scope="col">{t('results.attempts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {checkViews.map((view) => {
-            const lesson = course.lessons.find((l) => l.id === view.lessonId);
-            return (
-              <tr key={view.check.id}>
-                <th scope="row">
-                  <Link to={`/lesson/${view.lessonId}`}>
-                    {lesson ? `${lesson.number}. ` : ''}
-                    {view.check.title}
-                  </Link>
-                </th>
-                <td>
-                  {view.attempts
-                    ? t('results.scoreValue', { score: format.format(view.countedScore.score), max: format.format(view.countedScore.max) })
-                    : t('results.notTaken')}
-                </td>
-                <td>{format.format(view.attempts)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <h2 id="results-checks">{t('results.checks')}</h2>
+      {/* On a narrow phone the table scrolls sideways by itself (focusable, so keyboards can scroll it), never the page. */}
+      <div className="table-scroll" role="region" aria-labelledby="results-checks" tabIndex={0}>
+        <table className="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.check')}</th>
+              <th scope="col">{t('results.score')}</th>
+              <th scope="col">{t('results.attempts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checkViews.map((view) => {
+              const lesson = course.lessons.find((l) => l.id === view.lessonId);
+              return (
+                <tr key={view.check.id}>
+                  <th scope="row">
+                    <Link to={`/lesson/${view.lessonId}`}>
+                      {lesson ? `${lesson.number}. ` : ''}
+                      {view.check.title}
+                    </Link>
+                  </th>
+                  <td>
+                    {view.attempts
+                      ? t('results.scoreValue', { score: format.format(view.countedScore.score), max: format.format(view.countedScore.max) })
+                      : t('results.notTaken')}
+                  </td>
+                  <td>{format.format(view.attempts)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p>{t('results.courseScore', { percent: format.format(score.percent) })}</p>
 
       <h2>{t('results.timeSpent')}</h2>

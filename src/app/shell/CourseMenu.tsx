@@ -84,14 +84,17 @@ function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => 
       className="lesson-link"
       aria-current={isCurrent ? 'page' : undefined}
       aria-disabled={blocking ? true : undefined}
-      title={blocking ? t('lock.reason', { lesson: blocking.title }) : undefined}
-      onClick={onChoose}
+      onClick={(event) => {
+        // A locked lesson stays where it is: its reason shows on focus and hover, and is part of its name.
+        if (blocking) event.preventDefault();
+        else onChoose?.();
+      }}
     >
       <span className="lesson-link__title">
         <span className="visually-hidden">{lesson.number}. </span>
         {lesson.title}
         {blocking && (
-          <span className="visually-hidden">
+          <span className="lesson-link__reason">
             {' '}
             {t('lock.reason', { lesson: blocking.title })}
           </span>
