@@ -1,4 +1,4 @@
-import { use, useEffect, useRef, type RefObject } from 'react';
+import { use, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BlockList } from '../../blocks/BlockList.tsx';
@@ -70,6 +70,10 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
   useLessonTimer(lesson.id);
   const { course } = useCourseRuntime();
   const isLast = course.lessons.at(-1)?.id === lesson.id;
+  // The Continue bar completes the lesson when it comes into view; while the body is still loading
+  // it is in view on every lesson, so it only starts watching once the body is on the page.
+  const [bodyShown, setBodyShown] = useState(false);
+  const onBodyShown = useCallback(() => setBodyShown(true), []);
   return (
     <>
       <article className="page" aria-labelledby={`lesson-title-${lesson.id}`}>
@@ -77,18 +81,19 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
           <LessonHeading lesson={lesson} headingRef={headingRef} />
         </header>
         <LoadBoundary loading={t('app.loadingLesson')} failed={t('app.lessonLoadFailed')}>
-          <LessonBody lesson={lesson} />
+          <LessonBody lesson={lesson} onShown={onBodyShown} />
         </LoadBoundary>
         {isLast && <FurtherReading />}
       </article>
-      <ContinueBar lesson={lesson} />
+      <ContinueBar lesson={lesson} bodyShown={bodyShown} />
     </>
   );
 }
 
-function LessonBody({ lesson }: { lesson: LessonOutline }) {
+function LessonBody({ lesson, onShown }: { lesson: LessonOutline; onShown: () => void }) {
   const { course } = useCourseRuntime();
   const body = use(lessonBodyPromise(course.locale, lesson.id));
+  useEffect(() => onShown(), [onShown]);
   return (
     <>
       <BlockList blocks={body.blocks} idPrefix={`l-${lesson.id}`} />
@@ -128,7 +133,7 @@ function FurtherReading() {
  * Bottom of every lesson: previous, and "continue" naming the next lesson. Reaching this bar
  * is what completes a content lesson (a knowledge check completes when submitted).
  */
-function ContinueBar({ lesson }: { lesson: LessonOutline }) {
+function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: boolean }) {
   const { t } = useTranslation();
   const { course } = useCourseRuntime();
   const actor = useCourseActor();
@@ -137,7 +142,7 @@ function ContinueBar({ lesson }: { lesson: LessonOutline }) {
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (lesson.checkId || status === 'complete') return;
+    if (lesson.checkId || status === 'complete' || !bodyShown) return;
     const complete = () => actor.send({ type: 'lesson.complete', lessonId: lesson.id });
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') {
@@ -149,7 +154,7 @@ function ContinueBar({ lesson }: { lesson: LessonOutline }) {
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [actor, lesson.id, lesson.checkId, status]);
+  }, [actor, lesson.id, lesson.checkId, status, bodyShown]);
 
   const previous = navigation.previousLessonId ? course.lessons.find((l) => l.id === navigation.previousLessonId) : undefined;
   const next = navigation.nextLessonId ? course.lessons.find((l) => l.id === navigation.nextLessonId) : undefined;

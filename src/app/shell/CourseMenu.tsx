@@ -23,7 +23,9 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
 
   useEffect(() => {
     if (!open || !overlay) return;
-    ref.current?.querySelector<HTMLElement>('[aria-current="page"], a')?.focus();
+    // The current lesson, else the first link (one selector list would always give the first link).
+    const menu = ref.current;
+    (menu?.querySelector<HTMLElement>('[aria-current="page"]') ?? menu?.querySelector<HTMLElement>('a'))?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
     };

@@ -74,6 +74,8 @@ export async function lessonComplete(frame: FrameLocator, lessonId: string): Pro
 
 /** Reads to the end of the open content lesson, which completes it. */
 export async function finishReading(frame: FrameLocator, lessonId: string): Promise<void> {
+  // The lesson's text loads in its own chunk; its end is only reached once the text is there.
+  await frame.getByText('Loading lesson…').waitFor({ state: 'detached' });
   await frame.locator('nav.continue-bar').scrollIntoViewIfNeeded();
   for (let i = 0; i < 100 && !(await lessonComplete(frame, lessonId)); i += 1) await new Promise((r) => setTimeout(r, 50));
   if (!(await lessonComplete(frame, lessonId))) throw new Error(`lesson ${lessonId} did not complete`);
