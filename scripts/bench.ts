@@ -1,0 +1,241 @@
+/**
+ * `npm run bench`: figures for the record, one per line (`name: value unit (target …)`). It builds
+ * the production site, then measures that dist/: shipped bytes, build and content-check time,
+ * Lighthouse (mobile, simulated throttling) on two pages, and lesson-to-lesson transition time.
+ * Nothing here asserts: a missed target is printed, a part that crashes prints
+ * `<part>: failed (<message>)`, and the exit code stays 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, launchBrowser } from '../tests/browser/browser.ts';
+import { startStaticServer } from '../tests/browser/static-server.ts';
+
+const DIST = 'dist';
+const FIRST_LESSON = 'welcome';
+const HEAVY_LESSON = 'what-do-providers-need-to-do';
+const TRANSITIONS = 100;
+const LIGHTHOUSE_RUNS = 3;
+
+declare global {
+  interface Window {
+    /** Transition durations (ms) recorded inside the page. */
+    __bench?: { durations: number[] };
+  }
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
+async function part(name: string, run: () => Promise<void> | void) {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // One line per figure: keep only the first line of multi-line errors (Playwright's are long).
+    console.log(`${name}: failed (${message.split('\n')[0]})`);
+  }
+}
+
+/** Runs an npm script the way a developer would and returns its wall-clock seconds. */
+function timeNpm(script: string): number {
+  const start = performance.now();
+  // NODE_ENV=production as in tests/browser/global-setup.ts: a stray NODE_ENV=test gives a dev bundle.
+  const result = spawnSync('npm', ['run', script, '--silent'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) {
+    // The last line that is not npm's own chatter usually names the problem.
+    const lines = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !l.startsWith('npm '));
+    const output = lines.at(-1);
+    throw new Error(`exit ${result.status ?? result.signal}: ${output ?? result.error?.message}`);
+  }
+  return seconds;
+}
+
+// 1–3. Build first (the rest measures this dist/), then content check, then bytes.
+await part('build time', () => {
+  console.log(`build time: ${timeNpm('build').toFixed(1)} s`);
+});
+await part('content:check time', () => {
+  console.log(`content:check time: ${timeNpm('content:check').toFixed(1)} s`);
+});
+await part('bundle size', () => {
+  const gzipped = (file: string) => gzipSync(readFileSync(path.join(DIST, file))).length;
+  const assets = readdirSync(path.join(DIST, 'assets'));
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+
+  // What the first page fetches before it can run: the entry script, its modulepreloads and
+  // stylesheets, each script's static imports, and the first lesson's body chunk.
+  const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => path.normalize(m[1]!));
+  const css = new Set(attr(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g));
+  const js = new Set<string>();
+  const pending = [
+    ...attr(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...attr(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ];
+  const lessonChunk = assets.find((f) => new RegExp(`^${FIRST_LESSON}-[\\w-]{8}\\.js$`).test(f));
+  if (!lessonChunk) throw new Error(`no chunk for lesson ${FIRST_LESSON} in ${DIST}/assets`);
+  pending.push(`assets/${lessonChunk}`);
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (js.has(file)) continue;
+    js.add(file);
+    const code = readFileSync(path.join(DIST, file), 'utf8');
+    // Static imports only (`import x from"./a.js"`, `import"./a.js"`); `import(…)` loads later.
+    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+      pending.push(path.join(path.dirname(file), m[1]!));
+    }
+  }
+  const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + gzipped(f), 0);
+  const firstJs = sum(js);
+  const firstCss = sum(css);
+  const allJs = sum(assets.filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`));
+  const allCss = sum(assets.filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`));
+  console.log(`first page JS gzip: ${kib(firstJs)} (${files(js.size)})`);
+  console.log(`first page CSS gzip: ${kib(firstCss)} (${files(css.size)})`);
+  console.log(`first page JS+CSS gzip: ${kib(firstJs + firstCss)}`);
+  console.log(`all JS gzip: ${kib(allJs)}`);
+  console.log(`all CSS gzip: ${kib(allCss)}`);
+  console.log(`all JS+CSS gzip: ${kib(allJs + allCss)}`);
+});
+
+// Served under a sub-folder on 127.0.0.1 only, as the browser tests do.
+const server = await startStaticServer({ root: DIST, mountPath: '/course/' });
+const base = `${server.origin}/course/`;
+
+// 4. Lighthouse, default config: mobile, simulated throttling.
+await part('lighthouse', async () => {
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // chrome-launcher leaves a failed spawn as an unhandled 'error' event that ends the process.
+  accessSync(chromePath, constants.X_OK);
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: CHROMIUM_FLAGS,
+    logLevel: 'silent',
+  });
+  try {
+    for (const [label, url] of [
+      ['home', base],
+      ['lesson', `${base}lesson/${HEAVY_LESSON}/`],
+    ] as const) {
+      await part(`lighthouse ${label}`, async () => {
+        // Scores swing from run to run on a small shared machine: take the median of a few runs,
+        // as Lighthouse's own docs advise.
+        const runs = [];
+        for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+          const result = await lighthouse(url, {
+            port: chrome.port,
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          });
+          if (!result) throw new Error('no result');
+          if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+          runs.push(result.lhr);
+        }
+        runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+        const { categories, audits } = runs[Math.floor(runs.length / 2)]!;
+        const name = `lighthouse ${label}`;
+        for (const [id, target] of [
+          ['performance', 98],
+          ['accessibility', 100],
+          ['best-practices', 100],
+        ] as const) {
+          const category = categories[id];
+          if (!category || category.score === null) throw new Error(`no ${id} score`);
+          const score = Math.round(category.score * 100);
+          const note = id === 'performance' ? `; median of ${runs.length} runs, its other figures below` : '';
+          console.log(`${name} ${id}: ${score} (target ${target === 100 ? '100' : `≥ ${target}`}${note})`);
+          if (id === 'performance' || score === 100) continue;
+          // The audits that cost points: weighted and not passed.
+          for (const ref of category.auditRefs) {
+            const audit = audits[ref.id];
+            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+              console.log(`  failed audit: ${audit.id} — ${audit.title}`);
+            }
+          }
+        }
+        const metric = (id: string) => {
+          const value = audits[id]?.numericValue;
+          if (value === undefined) throw new Error(`no ${id}`);
+          return value;
+        };
+        console.log(`${name} LCP: ${(metric('largest-contentful-paint') / 1000).toFixed(2)} s (target ≤ 1.2 s)`);
+        console.log(`${name} TBT: ${Math.round(metric('total-blocking-time'))} ms (target ≤ 100 ms)`);
+        // The test server sends files uncompressed, so this counts raw bytes, not what a gzip host sends.
+        console.log(`${name} total byte weight: ${kib(metric('total-byte-weight'))} (uncompressed)`);
+      });
+    }
+  } finally {
+    chrome.kill();
+  }
+});
+
+/**
+ * Runs in every document the transitions page opens. Plain JavaScript in a string: tsx compiles
+ * named functions with an `__name()` helper that does not exist in the page.
+ */
+const INSTRUMENT = `(() => {
+  const bench = { durations: [] };
+  window.__bench = bench;
+  const headingKey = () => {
+    const h1 = document.querySelector('h1');
+    return h1 ? h1.id + '|' + h1.textContent : '';
+  };
+  // Capturing, so the time is taken before React's own click handler starts the navigation.
+  document.addEventListener('click', () => {
+    const start = performance.now();
+    const before = headingKey();
+    const observer = new MutationObserver(() => {
+      if (headingKey() === before) return;
+      observer.disconnect();
+      // The second frame callback runs once the frame holding the new h1 has been painted.
+      requestAnimationFrame(() => requestAnimationFrame(() => bench.durations.push(performance.now() - start)));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, { capture: true });
+})();`;
+
+// 5. Continue-link transitions, timed inside the page from the click to the next lesson's h1 painted.
+await part('transitions', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript({ content: INSTRUMENT });
+    const firstLesson = `${base}lesson/${FIRST_LESSON}/`;
+    const pageDurations = () => page.evaluate(() => window.__bench?.durations ?? []);
+    const continueLink = page.getByRole('link', { name: /^Continue/ });
+    const durations: number[] = [];
+
+    await page.goto(firstLesson);
+    await page.locator('h1').waitFor();
+    let measured = 0; // figures recorded by the current document
+    while (durations.length + measured < TRANSITIONS) {
+      if ((await continueLink.count()) === 0) {
+        // Last lesson ("Finish"): keep this document's figures, then start again from lesson 1.
+        durations.push(...(await pageDurations()));
+        await page.goto(firstLesson);
+        await page.locator('h1').waitFor();
+        measured = 0;
+        continue;
+      }
+      await continueLink.click();
+      await page.waitForFunction((n) => (window.__bench?.durations.length ?? 0) > n, measured, { timeout: 10_000 });
+      measured += 1;
+    }
+    durations.push(...(await pageDurations()));
+
+    const sorted = durations.slice(0, TRANSITIONS).sort((a, b) => a - b);
+    // Nearest-rank percentiles.
+    const percentile = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+    console.log(`transition median: ${percentile(50).toFixed(1)} ms (${sorted.length} transitions)`);
+    console.log(`transition p95: ${percentile(95).toFixed(1)} ms (target ≤ 50 ms)`);
+  } finally {
+    await browser.close();
+  }
+});
+
+await server.close();
