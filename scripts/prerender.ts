@@ -11,8 +11,38 @@ const dist = path.resolve(process.argv[2] ?? 'dist');
 const ssrEntry = path.resolve(process.argv[3] ?? 'dist-ssr/prerender-entry.js');
 
 const { render, routes, BASE_PLACEHOLDER } = (await import(pathToFileURL(ssrEntry).href)) as typeof import('../src/app/prerender-entry.tsx');
-const template = readFileSync(path.join(dist, 'index.html'), 'utf8');
+const app = takeAppScripts(readFileSync(path.join(dist, 'index.html'), 'utf8'));
+const template = app.html;
 if (!template.includes('<!--app-html-->')) throw new Error('dist/index.html has no <!--app-html--> placeholder');
+
+/**
+ * The pre-rendered page is readable on its own, so the app's scripts are requested only after it
+ * has painted: on a slow connection its text and styles get the bandwidth first, and the app takes
+ * over when it arrives. Vite's entry script and modulepreload tags are taken out of the template
+ * and each page gets one small loader that adds them back (rAF fires just before the first paint;
+ * the timeout after it lets that paint happen; the second timeout starts the app in a background
+ * tab, where rAF waits until the tab is shown).
+ */
+function takeAppScripts(html: string): { html: string; entry: string; preloads: string[] } {
+  const entry = html.match(/<script type="module" crossorigin src="\.\/([^"]+)"><\/script>\s*/);
+  if (!entry) throw new Error('dist/index.html has no module entry script');
+  const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\.\/([^"]+)">\s*/g)];
+  for (const tag of [entry, ...preloads]) html = html.replace(tag[0], '');
+  return { html, entry: entry[1]!, preloads: preloads.map((m) => m[1]!) };
+}
+
+function appLoader(prefix: string): string {
+  const url = (file: string) => `${prefix}${file}`;
+  return (
+    `<script id="app-loader" data-entry="${url(app.entry)}" data-preload="${app.preloads.map(url).join(' ')}">` +
+    '(function(){var d=document.currentScript.dataset,started=false;' +
+    'function add(tag,url,rel){var el=document.createElement(tag);el.crossOrigin="";' +
+    'if(rel){el.rel=rel;el.href=url}else{el.type="module";el.src=url}document.head.appendChild(el)}' +
+    'function start(){if(started)return;started=true;' +
+    'd.preload.split(" ").filter(Boolean).forEach(function(url){add("link",url,"modulepreload")});add("script",d.entry)}' +
+    'requestAnimationFrame(function(){setTimeout(start,0)});setTimeout(start,500)})()</script>'
+  );
+}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -23,6 +53,7 @@ function page(html: string, title: string, lang: string, depth: number): string 
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
     .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
     .replace(/(href|src)="\.\/assets\//g, `$1="${prefix}assets/`)
+    .replace('</body>', `${appLoader(prefix)}\n  </body>`)
     .replace(new RegExp(`href="${BASE_PLACEHOLDER}/?`, 'g'), `href="${prefix}`);
 }
 

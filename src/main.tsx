@@ -3,6 +3,7 @@
  * render. The pre-rendered page stays on screen until the app renders the same lesson, whose
  * body is loaded first so there is no loading flash.
  */
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -39,14 +40,19 @@ async function start() {
   const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
   await preloadRoute(course, path).catch(() => undefined);
 
-  createRoot(document.getElementById('root')!).render(
-    <I18nextProvider i18n={i18n}>
-      <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
-        <BrowserRouter basename={basename}>
-          <App />
-        </BrowserRouter>
-      </CourseRuntimeProvider>
-    </I18nextProvider>,
+  const root = createRoot(document.getElementById('root')!);
+  // A transition renders in slices that yield to the browser, so a slow phone stays responsive
+  // (the pre-rendered page is readable meanwhile) instead of freezing for one long task.
+  startTransition(() =>
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+          <BrowserRouter basename={basename}>
+            <App />
+          </BrowserRouter>
+        </CourseRuntimeProvider>
+      </I18nextProvider>,
+    ),
   );
 }
 

@@ -7,7 +7,7 @@
  * shows without a loading flash.
  */
 import { loadLessonBody } from 'virtual:course';
-import type { CompiledCourse, LessonBody } from '../content/types.ts';
+import type { CompiledCourse, LessonBody, LessonOutline } from '../content/types.ts';
 
 type TrackedPromise<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
@@ -43,6 +43,11 @@ export function lmsCheckPageModule(): Promise<typeof import('./pages/LmsCheckPag
   return tracked('view:lms-check', () => import('./pages/LmsCheckPage.tsx'));
 }
 
+/** A lesson's body, and the knowledge-check view if it is a check. */
+export function preloadLesson(course: CompiledCourse, lesson: LessonOutline): Promise<unknown> {
+  return Promise.all([lessonBodyPromise(course.locale, lesson.id), lesson.checkId ? knowledgeCheckModule() : null]);
+}
+
 /**
  * Loads everything the route at `path` (relative to the player's folder, e.g. `/lesson/welcome/`)
  * needs to show at once, so the first render replaces the pre-rendered page without a flash.
@@ -51,6 +56,5 @@ export function preloadRoute(course: CompiledCourse, path: string): Promise<unkn
   if (/^\/?lms-check\/?$/.test(path)) return lmsCheckPageModule();
   const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
   const lesson = course.lessons.find((l) => l.id === lessonId);
-  if (!lesson) return Promise.resolve();
-  return Promise.all([lessonBodyPromise(course.locale, lesson.id), lesson.checkId ? knowledgeCheckModule() : null]);
+  return lesson ? preloadLesson(course, lesson) : Promise.resolve();
 }

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -20,8 +20,9 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * Resolves once the app has replaced the pre-rendered page (which the app does not hydrate, so
- * elements found before then are detached): the pre-rendered menu carries a class the app's has not.
+ * elements found before then are detached, and buttons do nothing): the pre-rendered menu carries
+ * a class the app's has not. Works on a page or an iframe's FrameLocator.
  */
-export async function waitForApp(page: Page): Promise<void> {
+export async function waitForApp(page: { locator(selector: string): Locator }): Promise<void> {
   await page.locator('nav.course-menu:not(.course-menu--prerendered)').waitFor({ state: 'attached' });
 }

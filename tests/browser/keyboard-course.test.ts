@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, waitForApp } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -478,6 +478,7 @@ describe('the whole course with the keyboard alone', () => {
     expect(checkLessons).toHaveLength(checks.size);
 
     await page.goto(baseUrl);
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: courseJson.title }).waitFor();
     await tabTo(page, 'the “Start the course” link', (f) => f.role === 'link' && f.text === 'Start the course');
     await page.keyboard.press('Enter');
@@ -587,6 +588,7 @@ describe('on a phone: a knowledge check answered once wrongly, retried and passe
 
   it('opens and closes the menu over the page with the keyboard', async () => {
     await page.goto(`${baseUrl}lesson/${lesson.id}/`);
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
     expect(await menu(page).isVisible()).toBe(false);
     const button = await tabTo(page, 'the Menu button', (f) => f.role === 'button' && f.name === 'Menu');
@@ -646,6 +648,7 @@ describe('on a phone: a knowledge check answered once wrongly, retried and passe
     await expectScore(page, max - 2, max);
 
     await page.goto(`${baseUrl}results`);
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(`^${lesson.number}\\. ${check.title}`) });
     expect(await row.getByRole('cell').allTextContents()).toEqual([`${max} of ${max}`, '3']);
@@ -676,6 +679,7 @@ describe('leaving mid-lesson and mid-check, then coming back', () => {
     await page.close();
     page = await context.newPage();
     await page.goto(baseUrl);
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: courseJson.title }).waitFor();
     await tabTo(page, `the “Resume: ${resumeTo.title}” link`, (f) => f.role === 'link' && f.text === `Resume: ${resumeTo.title}`);
     await page.keyboard.press('Enter');
@@ -700,6 +704,7 @@ describe('leaving mid-lesson and mid-check, then coming back', () => {
 
   it('in the middle of a lesson with tabs', async () => {
     await page.goto(`${baseUrl}lesson/${before.id}/`);
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: before.title }).waitFor();
     await expect.poll(() => page.getByText('Loading lesson…').count()).toBe(0);
     await tabTo(page, 'the Continue link', isContinue);
@@ -715,6 +720,7 @@ describe('leaving mid-lesson and mid-check, then coming back', () => {
     expect([third.name, third.selected, third.controlsShown]).toEqual([titles[2], 'true', true]);
 
     await page.reload();
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: ladder.title }).waitFor();
     // A plain static host answers the folder's address with its index.html, so a slash may follow.
     expect(page.url()).toMatch(new RegExp(`^${baseUrl}lesson/${ladder.id}/?$`));
@@ -733,6 +739,7 @@ describe('leaving mid-lesson and mid-check, then coming back', () => {
     await expectAnswersKept();
 
     await page.reload();
+    await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: checkLesson.title }).waitFor();
     await expectAnswersKept();
 

@@ -16,7 +16,7 @@ import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { SCHEMA_FILES } from '../../src/tracking/scorm/manifest.ts';
 import { decodeSuspendData, SUSPEND_DATA_LIMIT } from '../../src/tracking/scorm/suspend-data.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, waitForApp } from './browser.ts';
 import {
   type AnswerPlan,
   closeCourse,
@@ -314,6 +314,7 @@ describe('an LMS package opened outside an LMS', () => {
     const { context, page } = await newLearnerPage();
     await page.goto(lms.launchUrl('scorm12').replace('index.html', 'lesson/welcome/'));
     await page.getByRole('heading', { level: 1, name: 'welcome' }).waitFor();
+    await waitForApp(page);
     await goToTrainerPage(page);
     expect(await page.getByText(/^No SCORM 1\.2 API found\./).isVisible()).toBe(true);
     await context.close();

@@ -127,6 +127,8 @@ describe('a course with sequential navigation', () => {
     const page = await open(context, 'lesson/welcome/', 'welcome');
     // Read lessons 1 to 7 to the end, one after the other, with the continue bar.
     for (const title of ['about this course', 'table of contents', 'sharing', 'what is peer support?', 'what is a peer support worker?', 'importance of mutuality', 'check your understanding']) {
+      // The end of the lesson is only reached once its text has loaded and pushed the bar down.
+      await page.getByText('Loading lesson…').waitFor({ state: 'detached' });
       await continueBar(page).scrollIntoViewIfNeeded();
       await continueBar(page).getByRole('link', { name: /Continue/ }).click();
       await expect.poll(() => heading(page).textContent()).toBe(title);

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,7 +16,11 @@ const TYPES: Record<string, string> = {
   '.xsd': 'application/xml',
 };
 
-export async function startStaticServer({ root, mountPath = '/' }: { root: string; mountPath?: string }) {
+/**
+ * `gzip: true` compresses text responses for clients that accept it, as static hosts and LMSs do;
+ * the benchmark uses it so Lighthouse measures what a learner would download.
+ */
+export async function startStaticServer({ root, mountPath = '/', gzip = false }: { root: string; mountPath?: string; gzip?: boolean }) {
   const base = path.resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -37,8 +42,15 @@ export async function startStaticServer({ root, mountPath = '/' }: { root: strin
     }
     const found = existsSync(file) && statSync(file).isFile();
     const target = found ? file : path.join(base, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(response);
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const compress = gzip && /^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    response.writeHead(found ? 200 : 404, {
+      'content-type': type,
+      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    const body = createReadStream(target);
+    if (compress) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

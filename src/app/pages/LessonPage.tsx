@@ -7,7 +7,7 @@ import '../../blocks/questions/questions.css';
 import type { CheckText, LessonOutline } from '../../content/types.ts';
 import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../course/selectors.ts';
 import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
-import { knowledgeCheckModule, lessonBodyPromise } from '../route-loading.ts';
+import { knowledgeCheckModule, lessonBodyPromise, preloadLesson } from '../route-loading.ts';
 import { LoadBoundary } from '../LoadBoundary.tsx';
 import { usePage } from '../use-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -158,6 +158,13 @@ function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: 
 
   const previous = navigation.previousLessonId ? course.lessons.find((l) => l.id === navigation.previousLessonId) : undefined;
   const next = navigation.nextLessonId ? course.lessons.find((l) => l.id === navigation.nextLessonId) : undefined;
+
+  // Fetch the next lesson while this one is read, so Continue opens it at once (and it is there
+  // if the connection drops). A failure here is retried when the lesson is opened.
+  useEffect(() => {
+    if (bodyShown && next) preloadLesson(course, next).catch(() => undefined);
+  }, [bodyShown, course, next]);
+
   return (
     <nav ref={ref} className="continue-bar" aria-label={t('lesson.continue')}>
       {previous && (

@@ -6,6 +6,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import type { CompiledCourse, KnowledgeCheck, Question } from '../../../src/content/types.ts';
 import type { ScormVersion } from '../../../src/tracking/scorm/formats.ts';
+import { waitForApp } from '../browser.ts';
 
 export type AnswerPlan = 'correct' | 'wrong';
 
@@ -30,8 +31,7 @@ export async function launch(page: Page, hostUrl: string, options: LaunchOptions
   await page.evaluate((o) => (window as unknown as HostWindow).launchCourse(o), options);
   const frame = page.frameLocator('iframe[title="Course"]');
   await frame.getByRole('heading', { level: 1 }).first().waitFor();
-  // The app has taken over the pre-rendered page once the course menu reflects saved progress.
-  await frame.locator('main#main').waitFor();
+  await waitForApp(frame);
   return frame;
 }
 
