@@ -168,7 +168,7 @@ export type Block =
   | { type: 'prose'; html: Html }
   | { type: 'tabs'; label: string; panels: Panel[] }
   | { type: 'accordion'; label: string; panels: Panel[] }
-  | { type: 'flipcards'; label: string; cards: { id: string; frontHtml: Html; back: Block[] }[] }
+  | { type: 'flipcards'; label: string; cards: { id: string; frontHtml: Html; frontText: string; back: Block[] }[] }
   /** Labelled graphic / click-to-reveal points. */
   | { type: 'reveal'; label: string; points: Panel[] }
   | { type: 'slides'; label: string; slides: Panel[] }
@@ -180,7 +180,7 @@ export type Block =
       label: string;
       rows: { id: string; title: string; sayHtml: Html; avoidHtml: Html; blocks: Block[] }[];
     }
-  | { type: 'table'; caption: string; headHtml: Html[]; rowsHtml: Html[][]; rowHeaders: boolean }
+  | { type: 'table'; caption: string; headHtml: Html[]; headText: string[]; rowsHtml: Html[][]; rowHeaders: boolean }
   /** Only figures the source states; items without a value are shown ranked, without a bar. */
   | {
       type: 'chart';

@@ -342,6 +342,7 @@ class CompileContext {
           cards: children.map(({ attributes, blocks, node: child }) => ({
             id: uniqueId(attributes.front ?? ''),
             frontHtml: this.inlineAttribute(child, attributes.front ?? ''),
+            frontText: inlineMarkdownToText(attributes.front ?? ''),
             back: blocks,
           })),
         };
@@ -407,10 +408,12 @@ class CompileContext {
     }
     const [head, ...rows] = table.children;
     const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => this.inlineHtml(cell.children));
+    const texts = (row: (typeof table.children)[number]) => row.children.map((cell) => toString(cell).replace(/\s+/g, ' ').trim());
     return {
       type: 'table',
       caption: attributes.caption ?? '',
       headHtml: head ? cells(head) : [],
+      headText: head ? texts(head) : [],
       rowsHtml: rows.map(cells),
       rowHeaders: rowHeaders === 'true',
     };

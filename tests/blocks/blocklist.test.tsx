@@ -27,7 +27,7 @@ const samples: { [T in BlockType]: Extract<Block, { type: T }> } = {
     label: 'Accordion label',
     panels: [{ id: 'a', title: 'Item A', blocks: [prose('<p>In item A.</p>')] }],
   },
-  flipcards: { type: 'flipcards', label: 'Cards label', cards: [{ id: 'a', frontHtml: 'Card A', back: [prose('<p>Back A.</p>')] }] },
+  flipcards: { type: 'flipcards', label: 'Cards label', cards: [{ id: 'a', frontHtml: 'Card A', frontText: 'Card A', back: [prose('<p>Back A.</p>')] }] },
   reveal: { type: 'reveal', label: 'Reveal label', points: [{ id: 'a', title: 'Point A', blocks: [prose('<p>Point text.</p>')] }] },
   slides: { type: 'slides', label: 'Slides label', slides: [{ id: 'a', title: 'Slide A', blocks: [prose('<p>On slide A.</p>')] }] },
   quote: { type: 'quote', cite: 'Someone', blocks: [prose('<p>Quoted words.</p>')] },
@@ -37,7 +37,7 @@ const samples: { [T in BlockType]: Extract<Block, { type: T }> } = {
     label: 'Compare label',
     rows: [{ id: 'a', title: 'Row A', sayHtml: 'Say this', avoidHtml: 'Not that', blocks: [] }],
   },
-  table: { type: 'table', caption: 'Table caption', headHtml: ['H1', 'H2'], rowsHtml: [['A', 'B']], rowHeaders: false },
+  table: { type: 'table', caption: 'Table caption', headHtml: ['H1', 'H2'], headText: ['H1', 'H2'], rowsHtml: [['A', 'B']], rowHeaders: false },
   chart: { type: 'chart', label: 'Chart label', unit: 'percent', items: [{ label: 'Item', value: 40 }], blocks: [] },
   footnotes: { type: 'footnotes', notes: [{ id: 'fn-1', label: '1', html: '<p>A source.</p>' }] },
 };

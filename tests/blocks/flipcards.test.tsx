@@ -11,11 +11,13 @@ const notPeerSupport: Block = {
     {
       id: 'advocates',
       frontHtml: 'Peer support workers are more than <em>advocates</em>',
+      frontText: 'Peer support workers are more than advocates',
       back: [prose('<p>Peers model self-reliance.</p>')],
     },
     {
       id: 'services',
       frontHtml: 'Peer support services are different',
+      frontText: 'Peer support services are different',
       back: [prose('<p><strong>Peer support workers</strong> have lived experience.</p>')],
     },
   ],

@@ -8,6 +8,7 @@ const ladder: Block = {
   type: 'table',
   caption: 'The ladder of engagement',
   headHtml: ['Level', 'Goal', 'Promise &#x26; role'],
+  headText: ['Level', 'Goal', 'Promise & role'],
   rowsHtml: [
     ['Inform', 'Translate balanced information.', 'We will keep peers informed.'],
     ['Consult', 'Obtain <em>feedback</em>.', 'We will seek your feedback.'],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/content/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import type { Problem } from '../../src/pipeline/problems.ts';
 import { validCheck, validCourse, validLessons, withChanges, writeContent } from './fixture.ts';
@@ -254,6 +255,27 @@ describe('the real course', () => {
     const checks = Object.values(course.checks);
     expect(checks.map((c) => course.lessons.find((l) => l.id === c.lessonId)!.number)).toEqual([8, 13, 17, 22, 26]);
     expect(checks.reduce((n, c) => n + c.questions.length, 0)).toBe(22);
+  });
+
+  it('gives flip cards and table headers their plain text, for accessible names and cell labels', () => {
+    // Blocks nest (a table inside a tab): collect them at any depth.
+    const blocks: Block[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        if ('type' in value) blocks.push(value as Block);
+        Object.values(value).forEach(collect);
+      }
+    };
+    collect(Object.values(content.lessonBodies.en!));
+    const cards = blocks.flatMap((b) => (b.type === 'flipcards' ? b.cards : []));
+    const heads = blocks.flatMap((b) => (b.type === 'table' ? b.headText : []));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(heads.length).toBeGreaterThan(0);
+    for (const text of [...cards.map((c) => c.frontText), ...heads]) {
+      expect(text).toMatch(/\S/);
+      expect(text).not.toMatch(/[<>]|&[#\w]+;|\*\*|\s\s/);
+    }
   });
 
   it('references its JSON Schema from every JSON file', () => {

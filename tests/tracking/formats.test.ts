@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  htmlToText,
   plainLine,
   progressMeasure,
   scaledScore,
@@ -73,9 +72,5 @@ describe('text', () => {
     expect(plainLine('  a\n\tb  ', 10)).toBe('a b');
     expect(plainLine('abcdef', 3)).toBe('abc');
     expect(plainLine('😀😀😀', 2)).toBe('😀😀');
-  });
-
-  it('turns compiled HTML into text', () => {
-    expect(htmlToText('<p>Which <em>best</em> &amp; why&#x3F; &#8220;Q&#8221;</p>')).toBe('Which best & why? “Q”');
   });
 });

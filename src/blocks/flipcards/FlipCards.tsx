@@ -47,10 +47,9 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
                 className="flipcard-button"
                 aria-pressed={over}
                 aria-controls={backId(card.id)}
-                // Named by its front even while turned (the hidden front would otherwise leave it nameless).
                 // Named by its front (its only visible text, WCAG 2.5.3), even while turned and the
                 // front is hidden; the block's instruction says how to turn it.
-                aria-label={htmlToText(card.frontHtml)}
+                aria-label={card.frontText}
                 onClick={() => setTurnedOver(card.id, !over)}
               >
                 <span className="flipcard-face flipcard-front">
@@ -69,14 +68,4 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
       </ul>
     </div>
   );
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
-
-/** Build-time inline HTML → its text (no DOM needed, so it also runs when pre-rendering). */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
-    .trim();
 }

@@ -5,13 +5,11 @@
  * so the page never scrolls sideways. Explicit table roles keep the table a table for screen
  * readers even when CSS changes how its parts are displayed.
  */
-import { useMemo } from 'react';
-import type { Html } from '../../content/types.ts';
 import type { BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
 
 export function DataTable({ block }: BlockProps<'table'>) {
-  const columnLabels = useMemo(() => block.headHtml.map(htmlToText), [block.headHtml]);
+  const columnLabels = block.headText;
   return (
     <div className="block table-block">
       <table className="data-table" role="table">
@@ -45,21 +43,4 @@ export function DataTable({ block }: BlockProps<'table'>) {
       </table>
     </div>
   );
-}
-
-/**
- * Text of a header cell for `data-label`. Pure string work, so it also runs in the build-time
- * prerender (no DOM there). The pipeline's HTML escapes text as `&#x26;`-style references.
- */
-function htmlToText(html: Html): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (entity, code: string) => {
-      const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-      if (code[0] !== '#') return named[code.toLowerCase()] ?? entity;
-      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
