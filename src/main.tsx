@@ -14,7 +14,7 @@ import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { preloadRoute } from './app/route-loading.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
-import { chooseTracking } from './tracking/lms.ts';
+import { chooseTracking, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
@@ -37,7 +37,14 @@ async function start() {
   const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
 
   const basename = detectBasename();
-  const path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
+  let path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
+  const resumeLessonId = /^\/?(index\.html)?$/.test(path)
+    ? lmsResumeLessonId(tracking.connection, session.restoreReport, session.actor.getSnapshot())
+    : null;
+  if (resumeLessonId) {
+    path = `/lesson/${resumeLessonId}`;
+    history.replaceState(history.state, '', `${basename.replace(/\/$/, '')}${path}${location.search}`);
+  }
   await preloadRoute(course, path).catch(() => undefined);
 
   const root = createRoot(document.getElementById('root')!);

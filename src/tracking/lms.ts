@@ -14,6 +14,8 @@
 import type { CompiledCourse } from '../content/types.ts';
 import type { CourseActor } from '../course/machine.ts';
 import type { ProgressStore } from '../course/progress-store.ts';
+import { selectCompletion, selectCurrentLesson, type CourseState } from '../course/selectors.ts';
+import type { RestoreReport } from '../course/session.ts';
 import { createLocalStorageStore } from './local-storage.ts';
 import type { SearchableWindow } from './scorm/api.ts';
 import type { ScormVersion } from './scorm/formats.ts';
@@ -156,4 +158,17 @@ export async function chooseTracking(options: ChooseTrackingOptions): Promise<Tr
     },
     connection,
   };
+}
+
+/**
+ * Where an LMS relaunch should open. An LMS always launches the package's start page, but a learner
+ * relaunching an unfinished course has already chosen to continue it, so the player opens the lesson
+ * they left (the record's current lesson). Not when nothing was restored, when the course is
+ * finished (the home page then leads to the results), or when the restore has something to say
+ * (the notice is on the home page).
+ */
+export function lmsResumeLessonId(connection: LmsConnection, restoreReport: RestoreReport, state: CourseState): string | null {
+  if (connection.mode !== 'lms' || restoreReport.kind !== 'resumed') return null;
+  if (selectCompletion(state).status === 'complete') return null;
+  return selectCurrentLesson(state).id;
 }

@@ -227,8 +227,9 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
       commitUrl: lms.commitUrl,
       cmi: nextLaunchCmi(version, stored),
     });
-    await frame.getByRole('link', { name: /^Resume: what value do peer support services bring\?/ }).click();
+    // The LMS launches the start page; the course opens the lesson the learner left.
     await frame.getByRole('heading', { level: 1, name: 'what value do peer support services bring?' }).waitFor();
+    expect(await frame.locator('body').evaluate(() => location.pathname)).toMatch(/\/lesson\/what-value-do-peer-support-services-bring$/);
     expect(await lessonComplete(frame, 'importance-of-mutuality')).toBe(true);
     await openLesson(frame, course, 'check-roles');
     await frame.getByText('You answered 0 of 4 correctly.', { exact: true }).waitFor();

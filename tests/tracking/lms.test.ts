@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCourseSession } from '../../src/course/session.ts';
-import { progressKey } from '../../src/tracking/local-storage.ts';
-import { chooseTracking, LMS_META_NAME, lmsConnectionFor, lmsStatusStore, packagedStandard } from '../../src/tracking/lms.ts';
+import { createLocalStorageStore, progressKey } from '../../src/tracking/local-storage.ts';
+import { chooseTracking, LMS_META_NAME, lmsConnectionFor, type LmsConnection, lmsResumeLessonId, lmsStatusStore, packagedStandard } from '../../src/tracking/lms.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { FakeLms } from './fake-lms.ts';
 import { course, MemoryStorage, readLesson, settle } from './helpers.ts';
@@ -80,6 +80,28 @@ describe('choosing where progress goes at start-up', () => {
     readLesson(session.actor, 'sharing');
     await settle();
     expect(lms.count('Commit')).toBe(commits + 2);
+  });
+});
+
+describe('where an LMS relaunch opens', () => {
+  const lmsConnection = { mode: 'lms', standard: '2004' } as LmsConnection;
+  function stateAt(lessonId: string, complete = false) {
+    const { actor } = startCourseSession({ course, store: createLocalStorageStore(new MemoryStorage(), course.id) });
+    actor.send({ type: 'nav.goto', lessonId });
+    const state = actor.getSnapshot();
+    // A finished course, as the machine tags it.
+    return complete ? { context: state.context, hasTag: (tag: Parameters<typeof state.hasTag>[0]) => tag === 'completed' || state.hasTag(tag) } : state;
+  }
+
+  it('opens the lesson the learner left when an LMS relaunches an unfinished course', () => {
+    expect(lmsResumeLessonId(lmsConnection, { kind: 'resumed' }, stateAt('sharing'))).toBe('sharing');
+  });
+
+  it('stays on the home page on a first launch, outside an LMS, after a finished course, or with a restore notice to show', () => {
+    expect(lmsResumeLessonId(lmsConnection, { kind: 'fresh' }, stateAt('sharing'))).toBeNull();
+    expect(lmsResumeLessonId({ mode: 'web' }, { kind: 'resumed' }, stateAt('sharing'))).toBeNull();
+    expect(lmsResumeLessonId(lmsConnection, { kind: 'resumed' }, stateAt('sharing', true))).toBeNull();
+    expect(lmsResumeLessonId(lmsConnection, { kind: 'migrated', dropped: [], fromContentVersion: 'x' }, stateAt('sharing'))).toBeNull();
   });
 });
 
