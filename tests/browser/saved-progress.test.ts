@@ -109,6 +109,13 @@ describe('saved progress the player cannot use', () => {
       // The progress key now holds this visit's fresh record.
       expect(JSON.parse(items[KEY]!)).toMatchObject({ version: 1, courseId: 'peer-worker-support', lessons: {} });
 
+      // Opened by a deep link instead, the lesson page says the same.
+      const deepLink = await context.newPage();
+      await deepLink.goto(`${baseUrl}lesson/sharing/`);
+      await waitForApp(deepLink);
+      expect(await deepLink.getByRole('status').filter({ hasText: says }).isVisible()).toBe(true);
+      await deepLink.close();
+
       // Next visit: a normal start, nothing to say, and the old record is still there.
       await page.reload();
       await waitForApp(page);

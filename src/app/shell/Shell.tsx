@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useContentFallback, useCourseRuntime } from '../course-context.tsx';
+import { RestoreNotice } from '../pages/RestoreNotice.tsx';
 import { CourseMenu } from './CourseMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { LmsStatusNotice } from './LmsStatusNotice.tsx';
@@ -33,6 +34,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const [closedOnWide, setClosedOnWide] = useState(false);
   // Pre-rendered pages show the menu; CSS hides it on narrow screens until the app takes over.
   const open = wide === null ? true : wide ? !closedOnWide : openOnNarrow;
+
+  // What happened to saved progress is said on the page the learner opens first (the home page
+  // says it in its own place), so a deep link from an LMS or a trainer does not hide it.
+  const location = useLocation();
+  const restoreNoticeHere = location.key === 'default' && location.pathname !== '/';
 
   const toggle = () => (wide ? setClosedOnWide((closed) => !closed) : setOpenOnNarrow((isOpen) => !isOpen));
   const closeOverlay = useCallback(() => {
@@ -72,6 +78,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
           <SaveStatusNotice />
           <LmsStatusNotice />
+          {restoreNoticeHere && <RestoreNotice />}
           {children}
         </main>
       </div>
