@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../tests/browser/browser.ts';
+import { launchBrowser, waitForApp } from '../tests/browser/browser.ts';
 import { startStaticServer } from '../tests/browser/static-server.ts';
 
 const out = 'docs/screenshots';
@@ -25,14 +25,17 @@ for (const [label, viewport] of [
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(base);
+  await waitForApp(page);
   await page.locator('h1').waitFor();
   await shot(page, `${label}-home`);
 
   await page.goto(`${base}lesson/the-ladder-of-engagement/`);
+  await waitForApp(page);
   await page.getByRole('tab', { name: 'Consult' }).click();
   await shot(page, `${label}-lesson-tabs`);
 
   await page.goto(`${base}lesson/check-roles/`);
+  await waitForApp(page);
   await page.getByRole('radio', { name: /A relationship of mutual support/ }).check();
   for (const name of [/mutual and reciprocal/, /Curiosity supports growth/, /part of a community/]) {
     await page.getByRole('checkbox', { name }).check();
@@ -55,9 +58,11 @@ for (const [label, viewport] of [
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(base);
+  await waitForApp(page);
   await page.evaluate(() => undefined);
   await finishCourse(page);
   await page.goto(`${base}results/`);
+  await waitForApp(page);
   await page.getByLabel(/Your name/).fill('Alex Martin');
   await shot(page, 'laptop-results', true);
   await page.emulateMedia({ media: 'print' });
@@ -77,6 +82,7 @@ async function finishCourse(page: Page) {
   const course = content.courses.en!;
   for (const lesson of course.lessons) {
     await page.goto(`${base}lesson/${lesson.id}/`);
+    await waitForApp(page);
     await page.locator('h1').waitFor();
     if (!lesson.checkId) {
       // Reaching the continue bar completes a lesson; the menu then marks it complete.
