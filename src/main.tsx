@@ -54,7 +54,10 @@ async function start() {
     root.render(
       <I18nextProvider i18n={i18n}>
         <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
-          <BrowserRouter basename={basename}>
+          {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
+              already (the next one is fetched while reading), and a transition would hold the old
+              page on screen for extra frames. */}
+          <BrowserRouter basename={basename} useTransitions={false}>
             <App />
           </BrowserRouter>
         </CourseRuntimeProvider>
