@@ -10,7 +10,7 @@ import { accessSync, constants } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, launchBrowser } from '../tests/browser/browser.ts';
+import { CHROMIUM_FLAGS, launchBrowser, waitForApp } from '../tests/browser/browser.ts';
 import { assetFiles, firstPageAssets, gzipSize } from '../tests/browser/shipped-bytes.ts';
 import { startStaticServer } from '../tests/browser/static-server.ts';
 
@@ -184,15 +184,16 @@ await part('transitions', async () => {
     const continueLink = page.getByRole('link', { name: /^Continue/ });
     const durations: number[] = [];
 
+    // The pre-rendered page's links are plain links: wait until the app has taken over.
     await page.goto(firstLesson);
-    await page.locator('h1').waitFor();
+    await waitForApp(page);
     let measured = 0; // figures recorded by the current document
     while (durations.length + measured < TRANSITIONS) {
       if ((await continueLink.count()) === 0) {
         // Last lesson ("Finish"): keep this document's figures, then start again from lesson 1.
         durations.push(...(await pageDurations()));
         await page.goto(firstLesson);
-        await page.locator('h1').waitFor();
+        await waitForApp(page);
         measured = 0;
         continue;
       }
