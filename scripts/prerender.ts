@@ -19,9 +19,9 @@ if (!template.includes('<!--app-html-->')) throw new Error('dist/index.html has 
  * The pre-rendered page is readable on its own, so the app's scripts are requested only after it
  * has painted: on a slow connection its text and styles get the bandwidth first, and the app takes
  * over when it arrives. Vite's entry script and modulepreload tags are taken out of the template
- * and each page gets one small loader that adds them back (rAF fires just before the first paint;
- * the timeout after it lets that paint happen; the second timeout starts the app in a background
- * tab, where rAF waits until the tab is shown).
+ * and each page gets one small loader that adds them back once the first frame has been shown (the
+ * second animation frame starts after it; the zero timeout leaves that frame's work first). The
+ * 500 ms timeout starts the app in a background tab, where animation frames wait for the tab.
  */
 function takeAppScripts(html: string): { html: string; entry: string; preloads: string[] } {
   const entry = html.match(/<script type="module" crossorigin src="\.\/([^"]+)"><\/script>\s*/);
@@ -40,7 +40,7 @@ function appLoader(prefix: string): string {
     'if(rel){el.rel=rel;el.href=url}else{el.type="module";el.src=url}document.head.appendChild(el)}' +
     'function start(){if(started)return;started=true;' +
     'd.preload.split(" ").filter(Boolean).forEach(function(url){add("link",url,"modulepreload")});add("script",d.entry)}' +
-    'requestAnimationFrame(function(){setTimeout(start,0)});setTimeout(start,500)})()</script>'
+    'requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(start,0)})});setTimeout(start,500)})()</script>'
   );
 }
 

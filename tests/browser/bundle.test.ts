@@ -30,6 +30,14 @@ describe('the production build', () => {
     }
   });
 
+  it('pre-renders knowledge checks with their answers disabled until the app takes over (nothing typed there is lost)', () => {
+    const check = course.lessons.find((l) => l.checkId)!;
+    const html = readFileSync(`${DIST}/lesson/${check.id}/index.html`, 'utf8');
+    const fieldsets = html.match(/<fieldset class="kc-fieldset"[^>]*>/g) ?? [];
+    expect(fieldsets.length).toBeGreaterThan(0);
+    for (const tag of fieldsets) expect(tag).toMatch(/ disabled/);
+  });
+
   it('puts every lesson body in its own chunk', () => {
     for (const lesson of course.lessons) expect(() => lessonChunk(DIST, lesson.id), lesson.id).not.toThrow();
   });

@@ -25,6 +25,7 @@ import type { CourseSnapshot } from '../../course/machine.ts';
 import { selectCheckView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
 import type { CheckText, QuestionText } from '../../content/types.ts';
+import { usePrerendering } from '../prerendering.ts';
 import { usePartLanguages, WithCourseText } from './contentLang.tsx';
 import { MarkIcon } from './Mark.tsx';
 import { QuestionItem } from './QuestionItem.tsx';
@@ -58,6 +59,8 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const questionHeadings = useRef(new Map<string, HTMLHeadingElement>());
 
+  const prerendering = usePrerendering();
+
   // Focus moves after React has drawn the results (or the fresh attempt).
   useEffect(() => {
     if (focusTarget === null) return;
@@ -72,7 +75,8 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const submitted = view.status === 'submitted';
   const { canSubmit } = view;
   const locked = !canSubmit.ok && canSubmit.reason === 'locked';
-  const editable = view.status === 'answering' && !locked;
+  // The pre-rendered page shows the questions; answering waits until the app has taken over.
+  const editable = view.status === 'answering' && !locked && !prerendering;
   const total = view.questions.length;
   const headingId = `${idPrefix}-heading`;
   const messageId = `${idPrefix}-message`;
