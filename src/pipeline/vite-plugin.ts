@@ -1,8 +1,8 @@
 /**
  * Vite plugin: content/ → the `virtual:course` module (course outline and what scores the checks,
  * in the main bundle) and one `virtual:course-lesson/<locale>/<id>` module per lesson body (with a
- * check's words), each its own chunk loaded when the lesson opens. A content problem fails the build, or shows Vite's error overlay
- * in `npm run dev` until the file is fixed.
+ * check's words), each its own chunk loaded when the lesson opens. A content problem fails the
+ * build, or shows Vite's error overlay in `npm run dev` until the file is fixed.
  */
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';

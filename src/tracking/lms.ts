@@ -165,7 +165,7 @@ export async function chooseTracking(options: ChooseTrackingOptions): Promise<Tr
  * relaunching an unfinished course has already chosen to continue it, so the player opens the lesson
  * they left (the record's current lesson). Not when nothing was restored, when the course is
  * finished (the home page then leads to the results), or when the restore has something to say
- * (the notice is on the home page).
+ * (the learner reads it on the page they land on before going on).
  */
 export function lmsResumeLessonId(connection: LmsConnection, restoreReport: RestoreReport, state: CourseState): string | null {
   if (connection.mode !== 'lms' || restoreReport.kind !== 'resumed') return null;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { usePrerendering } from '../../blocks/prerendering.ts';
 import { useContentFallback, useCourseRuntime } from '../course-context.tsx';
 import { RestoreNotice } from '../pages/RestoreNotice.tsx';
 import { CourseMenu } from './CourseMenu.tsx';
@@ -13,7 +14,8 @@ const WIDE = '(min-width: 64em)';
 
 /** `null` while pre-rendering at build time, where the screen size is unknown. */
 function useIsWide(): boolean | null {
-  const [wide, setWide] = useState<boolean | null>(() => (typeof window === 'undefined' ? null : !!window.matchMedia?.(WIDE).matches));
+  const prerendering = usePrerendering();
+  const [wide, setWide] = useState(() => !prerendering && !!window.matchMedia?.(WIDE).matches);
   useEffect(() => {
     const query = window.matchMedia?.(WIDE);
     if (!query) return;
@@ -21,7 +23,7 @@ function useIsWide(): boolean | null {
     query.addEventListener('change', update);
     return () => query.removeEventListener('change', update);
   }, []);
-  return wide;
+  return prerendering ? null : wide;
 }
 
 export function Shell({ children }: { children: ReactNode }) {
