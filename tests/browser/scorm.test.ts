@@ -29,7 +29,6 @@ import {
   openLesson,
   readCmi,
   retakeCheck,
-  takeCheck,
   takeLessons,
 } from './lms/course-driver.ts';
 import { startLmsServer, type LmsServer } from './lms/lms-server.ts';

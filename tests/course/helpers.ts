@@ -266,25 +266,6 @@ export function checkInvariants(
   }
 }
 
-/**
- * Replays events through the pure `transition` function, checking invariants after each step.
- * Returns the final snapshot.
- */
-export function replay(
-  machine: CourseMachine,
-  events: readonly CourseEvent[],
-  options: StepCheckOptions & { from?: CourseSnapshot } = {},
-): CourseSnapshot {
-  let snapshot = options.from ?? initialTransition(machine, {})[0];
-  checkInvariants(snapshot, undefined, undefined, { ...options, machine });
-  for (const event of events) {
-    const [next] = transition(machine, snapshot, event);
-    checkInvariants(next, snapshot, event, { ...options, machine });
-    snapshot = next;
-  }
-  return snapshot;
-}
-
 /** A started actor for a course, with a fixed clock, that records what it emits. */
 export function startActor(course: CompiledCourse, record?: ProgressRecord) {
   const actor = createActor(createCourseMachine(course, { now: fixedClock }), { input: record ? { record } : {} });

@@ -73,6 +73,7 @@ export function ResultsPage() {
 
       <h2 id="results-checks">{t('results.checks')}</h2>
       {/* On a narrow phone the table scrolls sideways by itself (focusable, so keyboards can scroll it), never the page. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be focusable to be scrolled by keyboard (WCAG 2.1.1) */}
       <div className="table-scroll" role="region" aria-labelledby="results-checks" tabIndex={0}>
         <table className="summary-table">
           <thead>
@@ -132,6 +133,7 @@ export function ResultsPage() {
             >
               {t('results.restart')}
             </button>{' '}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation replaces the button that had focus; focus goes to its safe choice */}
             <button type="button" className="button button--secondary" autoFocus onClick={() => setConfirming(false)}>
               {t('results.cancel')}
             </button>

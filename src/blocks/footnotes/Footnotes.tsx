@@ -26,6 +26,7 @@ export function Footnotes({ block }: BlockProps<'footnotes'>) {
       const id = document && firstReference(document, notesPrefix, note.id)?.id;
       if (id) found[note.id] = id;
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the references are other blocks' DOM, known only after layout
     setFirstReferenceIds((current) => (JSON.stringify(current) === JSON.stringify(found) ? current : found));
   }, [block.notes, notesPrefix]);
 

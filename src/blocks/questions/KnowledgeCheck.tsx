@@ -67,6 +67,7 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
     const element =
       focusTarget.kind === 'results' ? resultsHeading.current : questionHeadings.current.get(focusTarget.questionId);
     element?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-shot request, cleared once the DOM has been focused
     setFocusTarget(null);
   }, [focusTarget]);
 

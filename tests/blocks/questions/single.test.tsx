@@ -12,7 +12,6 @@ import {
   renderCheck,
   resultsHeading,
   submitButton,
-  tabTo,
 } from './checkTestUtils.tsx';
 
 const course = () => quizCourse({ questionIds: ['q-single'] });

@@ -1,0 +1,114 @@
+// ESLint (flat config): TypeScript, React hooks, accessibility of JSX, and the one-way import flow
+//   pipeline (build only) → content types → course → tracking / UI (ui → blocks → app)
+// that the README's "How it fits together" describes. `npm run lint` runs it; .ci/run runs lint
+// before the tests.
+import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The layers of src/, and what each may import. */
+const layers = [
+  { type: 'pipeline', pattern: 'src/pipeline' },
+  { type: 'content', pattern: 'src/content' },
+  { type: 'course', pattern: 'src/course' },
+  { type: 'tracking', pattern: 'src/tracking' },
+  { type: 'i18n', pattern: 'src/i18n' },
+  { type: 'ui', pattern: 'src/ui' },
+  { type: 'blocks', pattern: 'src/blocks' },
+  { type: 'app', pattern: 'src/app' },
+];
+
+const allowedImports = [
+  // The pipeline reads content at build time and produces the compiled types.
+  { from: 'pipeline', allow: ['pipeline', 'content'] },
+  { from: 'content', allow: ['content'] },
+  // The machine is pure: it knows the compiled course, nothing about React, the DOM or the LMS.
+  { from: 'course', allow: ['course', 'content'] },
+  { from: 'tracking', allow: ['tracking', 'course', 'content'] },
+  // Block catalogs sit beside their blocks; i18n bundles them (JSON only, see below).
+  { from: 'i18n', allow: ['i18n', 'blocks'] },
+  // React glue every view uses: the course runtime context, the announcer, pre-render detection.
+  { from: 'ui', allow: ['ui', 'course', 'tracking', 'content', 'i18n'] },
+  { from: 'blocks', allow: ['blocks', 'ui', 'course', 'content', 'i18n'] },
+  { from: 'app', allow: ['app', 'blocks', 'ui', 'tracking', 'course', 'content', 'i18n'] },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-*/**', 'coverage/**', 'node_modules/**', 'content/schema/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Non-null assertions are used where the DOM or a lookup is known to hold (e.g. #root).
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The content checker's output format puts two spaces between fields; tests spell them literally.
+    files: ['tests/**'],
+    rules: { 'no-regex-spaces': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, boundaries },
+    settings: {
+      'boundaries/elements': layers,
+      // src/main.tsx is the composition root: it wires every layer together, so it is not a layer.
+      'boundaries/include': ['src/*/**/*'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.json'] } },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: allowedImports.map(({ from, allow }) => ({
+            from: { element: { type: from } },
+            allow: { to: { element: { types: { anyOf: allow } } } },
+          })),
+        },
+      ],
+      'boundaries/no-unknown-files': 'error',
+    },
+  },
+  {
+    // i18n may take the blocks' JSON catalogs, never their code.
+    files: ['src/i18n/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./blocks/(?!i18n/[a-z-]+\\.json$)', message: 'i18n may import only the blocks’ JSON catalogs.' }] }],
+    },
+  },
+  {
+    // Nothing outside the build imports the pipeline's Markdown tooling, and the machine stays UI-free.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/pipeline/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/pipeline/**'], message: 'The pipeline runs at build time only.' },
+            { group: ['unified', 'remark-*', 'mdast-*', 'hast-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/course/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-*', 'react/*', '**/app/**', '**/blocks/**', '**/ui/**', '**/tracking/**'], message: 'The course machine is pure: no React, UI or tracking.' }] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'],
+    },
+  },
+);
