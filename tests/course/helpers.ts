@@ -3,7 +3,7 @@
  * derived from the questions, the invariants checked after every step, and a save → restore
  * round trip.
  */
-import { createActor, initialTransition, transition } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
 import { expect } from 'vitest';
 import type { CompiledCourse, Question } from '../../src/content/types.ts';
 import { createCourseMachine, type CourseMachine, type CourseSnapshot } from '../../src/course/machine.ts';
