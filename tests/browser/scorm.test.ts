@@ -196,6 +196,11 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
       expect(multiple.learner_response).toBe('a[,]b[,]c[,]d');
       const text = records[questions.findIndex((x) => x.q.type === 'text')]!;
       expect(text.type).toBe('fill-in');
+      // Moodle's short identifiers (mod/scorm/datamodels/scorm_13.js): no hyphens in matching ids.
+      const matching = records[questions.findIndex((x) => x.q.type === 'matching')]!;
+      const pairs = /^[\w.]+\[\.\][\w.]+(\[,\][\w.]+\[\.\][\w.]+)*$/;
+      expect(matching.learner_response).toMatch(pairs);
+      expect(matching['correct_responses.0.pattern']).toMatch(pairs);
     }
     await closeCourse(page);
     await expect.poll(() => lmsCalls(page)).toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
