@@ -6,8 +6,9 @@
  * - SCORM 2004: mod/scorm/datamodels/scorm_13.js, `SCORMapi1_3()`: the data type patterns, the
  *   `learner_response` and `correct_responses` tables per interaction type, `SetValue`,
  *   `CRremovePrefixes` and `CRcheckValueNodes`.
- * - SCORM 1.2: mod/scorm/datamodels/scorm_12.js, `SCORMapi1_2()`, and scorm_12.php for
- *   CMIString256 in "SCORM 1.2 standard" mode (the stricter of its two settings).
+ * - SCORM 1.2: mod/scorm/datamodels/scorm_12.js, `SCORMapi1_2()`, and scorm_12.php (commit
+ *   231520807ed5b1b0aca16b7e4d5e81ff456e1658) for CMIString256 in "SCORM 1.2 standard" mode (the
+ *   stricter of its two settings).
  *
  * The pattern strings below are the values of Moodle's JavaScript string literals (a `\.` in its
  * source is a plain `.`), used as Moodle uses them: `new RegExp(pattern)`, no flags.
