@@ -7,7 +7,9 @@
  * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
  * files it names, and all of dist/ with relative paths. Every HTML page gets a
  * `<meta name="course-player-lms">` tag naming the edition, so the player knows which API to
- * look for. Refuses to package a course whose saved progress could overflow SCORM 1.2's
+ * look for. The launch page also gets a calm start-up status ("Opening the course…") in place of the
+ * pre-rendered home page, which the app replaces with the right page (see src/app/lms-startup.ts).
+ * Refuses to package a course whose saved progress could overflow SCORM 1.2's
  * 4,096 characters of suspend data.
  *
  * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages).
@@ -20,6 +22,8 @@ import { zipSync, type Zippable } from 'fflate';
 import type { CompiledCourse } from '../src/content/types.ts';
 import { compileContentFolder } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
+import { withLmsStartup } from '../src/app/lms-startup.ts';
+import en from '../src/i18n/locales/en.json' with { type: 'json' };
 import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
 import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
 import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
@@ -135,7 +139,12 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
     }
     for (const file of files) {
       const bytes = readFileSync(path.join(dist, file));
-      add(file, file.endsWith('.html') ? new TextEncoder().encode(markPage(bytes.toString('utf8'), version)) : bytes);
+      if (!file.endsWith('.html')) {
+        add(file, bytes);
+        continue;
+      }
+      const page = markPage(bytes.toString('utf8'), version);
+      add(file, new TextEncoder().encode(file === LAUNCH_FILE ? withLmsStartup(page, en.lms.startup.opening) : page));
     }
     const zip = zipSync(entries, { level: 9 });
     const target = path.join(out, `${course.id}-${SUFFIX[version]}.zip`);

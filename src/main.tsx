@@ -11,6 +11,7 @@ import { contentLocales, course } from 'virtual:course';
 import { App } from './app/App.tsx';
 import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
+import { lmsStartup } from './app/lms-startup.ts';
 import { preloadRoute } from './app/route-loading.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
@@ -31,6 +32,8 @@ async function start() {
   const syncLang = () => (document.documentElement.lang = i18n.language);
   syncLang();
   i18n.on('languageChanged', syncLang);
+  // An LMS package's launch page shows "Opening the course…" until the app renders (lms-startup.ts).
+  const startup = lmsStartup(document, i18n);
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
   const tracking = await chooseTracking({ course, storage, window, document });
@@ -42,6 +45,7 @@ async function start() {
     ? lmsResumeLessonId(tracking.connection, session.restoreReport, session.actor.getSnapshot())
     : null;
   if (resumeLessonId) {
+    startup.resuming();
     path = `/lesson/${resumeLessonId}`;
     history.replaceState(history.state, '', `${basename.replace(/\/$/, '')}${path}${location.search}`);
   }

@@ -195,6 +195,11 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
       expect(multiple.learner_response).toBe('a[,]b[,]c[,]d');
       const text = records[questions.findIndex((x) => x.q.type === 'text')]!;
       expect(text.type).toBe('fill-in');
+      // Moodle's short identifiers (mod/scorm/datamodels/scorm_13.js): no hyphens in matching ids.
+      const matching = records[questions.findIndex((x) => x.q.type === 'matching')]!;
+      const pairs = /^[\w.]+\[\.\][\w.]+(\[,\][\w.]+\[\.\][\w.]+)*$/;
+      expect(matching.learner_response).toMatch(pairs);
+      expect(matching['correct_responses.0.pattern']).toMatch(pairs);
     }
     await closeCourse(page);
     await expect.poll(() => lmsCalls(page)).toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
@@ -209,6 +214,11 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
     let frame = await launch(page, lms.hostUrl, { version, src: lms.launchUrl(name), commitUrl: lms.commitUrl, cmi: LEARNER[version] });
     await takeLessons(frame, course, { from: 'welcome', until: 'how-are-peer-support-services-used', plans: { roles: 'wrong' } });
     await openLesson(frame, course, 'what-value-do-peer-support-services-bring');
+    // The bookmark reaches the LMS's server while the learner reads (not only in the commit while
+    // closing, which scorm-again may lose): wait for the server to hold it, not for a time.
+    await expect
+      .poll(() => lastStored()?.[el.location], { timeout: 15_000 })
+      .toBe('what-value-do-peer-support-services-bring');
     await closeCourse(page);
     await expect.poll(() => lmsCalls(page)).toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
     expect((await lmsCalls(page)).filter((c) => /Initialize$|^LMSFinish$|^Terminate$/.test(c))).toHaveLength(2);
@@ -236,6 +246,47 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
     const wrong = roles.type === 'single' ? roles.options.find((o) => o.id !== roles.correctOptionId)!.id : '';
     expect(await frame.locator('.kc-question').first().locator(`input[value="${wrong}"]`).isChecked()).toBe(true);
     await second.context.close();
+  });
+
+  it('opens a resumed course on the saved lesson with a calm status, never showing the home page first', async () => {
+    const { context, page } = await newLearnerPage();
+    // In every document (the course frame too), before each frame is painted: which h1 is visible,
+    // and every text the start-up status takes.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const note = (entry: string) => {
+        if (seen.at(-1) !== entry) seen.push(entry);
+      };
+      const sample = () => {
+        for (const h1 of document.querySelectorAll('h1')) {
+          if (h1.getClientRects().length > 0 && getComputedStyle(h1).visibility === 'visible') note(`h1: ${h1.textContent}`);
+        }
+        const status = document.querySelector('.lms-startup');
+        if (status) note(`status: ${status.textContent} (${status.getAttribute('role')})`);
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      new MutationObserver(() => {
+        const status = document.querySelector('.lms-startup');
+        if (status) note(`status: ${status.textContent} (${status.getAttribute('role')})`);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const lesson = course.lessons.find((l) => l.id === 'sharing')!;
+    const frame = await launch(page, lms.hostUrl, {
+      version,
+      src: lms.launchUrl(name),
+      commitUrl: lms.commitUrl,
+      cmi: { ...LEARNER[version], [el.location]: lesson.id, [version === '1.2' ? 'cmi.core.entry' : 'cmi.entry']: 'resume' },
+    });
+    await frame.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
+    const seen = await frame.locator('body').evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((s) => s.startsWith('h1: '))).toEqual([`h1: ${lesson.title}`]);
+    expect(seen).toContain('status: Opening the course… (status)');
+    expect(seen).toContain('status: Resuming where you left off… (status)');
+    expect(await frame.locator('.lms-startup').count()).toBe(0); // gone with the pre-rendered page
+    expect(await frame.locator('body').evaluate(() => document.activeElement?.closest('.lms-startup') ?? null)).toBeNull();
+    await context.close();
   });
 
   it('keeps progress while commits fail, and sends all of it once the LMS answers again', async () => {

@@ -71,6 +71,7 @@ describe('text', () => {
   it('makes one line of at most n characters without splitting a character', () => {
     expect(plainLine('  a\n\tb  ', 10)).toBe('a b');
     expect(plainLine('abcdef', 3)).toBe('abc');
-    expect(plainLine('😀😀😀', 2)).toBe('😀😀');
+    expect(plainLine('😀😀😀', 4)).toBe('😀😀');
+    expect(plainLine('😀😀😀', 5)).toBe('😀😀'); // never half a character
   });
 });

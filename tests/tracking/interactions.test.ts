@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchingQuestion, Question } from '../../src/content/types.ts';
 import type { Answer, TrackingEvent } from '../../src/course/types.ts';
-import { interactionFields, interactionId } from '../../src/tracking/scorm/interactions.ts';
+import { interactionFields, interactionId, shortIdMap } from '../../src/tracking/scorm/interactions.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { course, questionPrompts } from './helpers.ts';
 
@@ -116,7 +116,8 @@ describe('SCORM 2004 interactions', () => {
     });
     const matching = course.checks.engagement!.questions[0] as MatchingQuestion;
     const m = fields('2004', 'engagement', matching.id, { type: 'matching', pairs: { [matching.prompts[0]!.id]: matching.targets[1]!.id } });
-    expect(m.learner_response).toBe(`${matching.prompts[0]!.id}[.]${matching.targets[1]!.id}`);
+    // Moodle takes only `[\w.]` in 2004 matching and choice identifiers: hyphens become underscores.
+    expect(m.learner_response).toBe(`${matching.prompts[0]!.id}[.]${matching.targets[1]!.id}`.replaceAll('-', '_'));
   });
 
   it('keeps fill-in text to one line of 250 characters, without list delimiters or a leading brace', () => {
@@ -138,6 +139,13 @@ describe('SCORM 2004 interactions', () => {
     const f = syntheticFields('2004', q, { type: 'text', text: 'answer 1' });
     expect(Object.keys(f).filter((k) => k.startsWith('correct_responses'))).toHaveLength(10);
     expect(f.timestamp).toBeUndefined();
+  });
+
+  it('names options by Moodle short identifiers, by position when replacing characters would merge two', () => {
+    expect([...shortIdMap(['feedback-before', 'leaders', 'a.b']).values()]).toEqual(['feedback_before', 'leaders', 'a.b']);
+    expect([...shortIdMap(['a-b', 'a_b', 'c']).values()]).toEqual(['1', '2', '3']);
+    expect([...shortIdMap(['x'.repeat(251), 'y']).values()]).toEqual(['1', '2']);
+    expect([...shortIdMap(['é', 'ü']).values()]).toEqual(['1', '2']);
   });
 
   it('makes ids safe', () => {

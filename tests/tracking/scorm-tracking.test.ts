@@ -3,7 +3,7 @@ import type { CompiledCourse } from '../../src/content/types.ts';
 import { startCourseSession } from '../../src/course/session.ts';
 import { connectScorm } from '../../src/tracking/scorm/api.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
-import { createScormTracking, MAX_REFUSALS, mirrorKey } from '../../src/tracking/scorm/scorm-tracking.ts';
+import { BOOKMARK_COMMIT_MS, createScormTracking, MAX_REFUSALS, mirrorKey } from '../../src/tracking/scorm/scorm-tracking.ts';
 import { decodeSuspendData, encodeSuspendData } from '../../src/tracking/scorm/suspend-data.ts';
 import { FakeLms } from './fake-lms.ts';
 import { course, MemoryStorage, readLesson, settle, submitCheck, takeCourse } from './helpers.ts';
@@ -151,6 +151,64 @@ describe.each(['1.2', '2004'] as const)('SCORM %s adapter', (version) => {
     expect(context.checks.roles!.answers).toEqual(first.actor.getSnapshot().context.checks.roles!.answers);
     expect(context.lessons['a-note-about-recovery']!.status).toBe('complete');
     expect(second.status().restoredFrom).toBe('lms');
+  });
+
+  it(`commits the bookmark once the learner has stayed on a lesson ${BOOKMARK_COMMIT_MS} ms, once for quick moves`, async () => {
+    const lms = newLms(version);
+    const { actor } = launch(lms);
+    await settle();
+    expect(lms.count('Commit')).toBe(1);
+    const [, second, third] = course.lessons;
+    actor.send({ type: 'nav.goto', lessonId: second!.id });
+    await settle();
+    vi.advanceTimersByTime(BOOKMARK_COMMIT_MS - 500);
+    actor.send({ type: 'nav.goto', lessonId: third!.id }); // moved on before the bookmark was committed
+    await settle();
+    vi.advanceTimersByTime(BOOKMARK_COMMIT_MS - 1);
+    await settle();
+    expect(lms.count('Commit')).toBe(1);
+    expect(lms.stored.get(el.location)).toBe('welcome');
+    vi.advanceTimersByTime(1);
+    await settle();
+    expect(lms.count('Commit')).toBe(2);
+    expect(lms.stored.get(el.location)).toBe(third!.id);
+    expect(storedRecord(lms).currentLessonId).toBe(third!.id);
+    // Nothing new: no more commits.
+    vi.advanceTimersByTime(10 * BOOKMARK_COMMIT_MS);
+    await settle();
+    expect(lms.count('Commit')).toBe(2);
+  });
+
+  it('does not commit the bookmark twice when a completed lesson already carried it', async () => {
+    const lms = newLms(version);
+    const { actor } = launch(lms);
+    await settle();
+    const second = course.lessons[1]!.id;
+    actor.send({ type: 'nav.goto', lessonId: second });
+    actor.send({ type: 'lesson.complete', lessonId: second });
+    await settle();
+    expect(lms.count('Commit')).toBe(2);
+    vi.advanceTimersByTime(BOOKMARK_COMMIT_MS);
+    await settle();
+    expect(lms.count('Commit')).toBe(2);
+    expect(lms.stored.get(el.location)).toBe(second);
+  });
+
+  it('resumes on the lesson the learner was on even when the commit while closing is lost', async () => {
+    const lms = newLms(version);
+    const first = launch(lms);
+    await settle();
+    takeCourse(first.actor, { until: 'check-roles' });
+    await settle();
+    const onward = course.lessons[course.lessons.findIndex((l) => l.id === 'check-roles') + 1]!.id;
+    first.actor.send({ type: 'nav.goto', lessonId: onward });
+    await settle();
+    vi.advanceTimersByTime(BOOKMARK_COMMIT_MS);
+    await settle();
+    lms.down = 'false'; // the unload commit and terminate never reach the LMS's server
+    first.tracking.finish();
+    const second = launch(lms.relaunch()); // another device: only the LMS's copy counts
+    expect(second.actor.getSnapshot().context.currentLessonId).toBe(onward);
   });
 
   it('takes the LMS bookmark as the place to resume, even with no suspend data', () => {

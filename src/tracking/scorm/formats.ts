@@ -89,14 +89,20 @@ export function progressMeasure(completed: number, total: number): string {
 
 /**
  * One line of plain text: white space (including new lines, which LMSs' patterns reject)
- * collapsed, trimmed, and cut to `max` characters without splitting a character.
+ * collapsed, trimmed, and cut to `max` UTF-16 code units (what LMSs' JavaScript patterns such as
+ * Moodle's `[\u0000-\uFFFF]{0,255}` count) without splitting a character.
  *
  * @example
  * plainLine('a\n  b', 10) // → "a b"
+ * plainLine('😀😀😀', 4)   // → "😀😀" (each is two code units)
  */
 export function plainLine(text: string, max: number): string {
   const collapsed = text.replace(/\s+/gu, ' ').trim();
-  const chars = Array.from(collapsed);
-  return chars.length <= max ? collapsed : chars.slice(0, max).join('');
+  if (collapsed.length <= max) return collapsed;
+  let out = '';
+  for (const char of collapsed) {
+    if (out.length + char.length > max) break;
+    out += char;
+  }
+  return out;
 }
-

@@ -7,8 +7,10 @@
  *   statuses. `load()` prefers the LMS's record; a copy in this browser wins only when the LMS
  *   never confirmed it and it is newer (see {@link chooseStart}).
  * - **Saving**: each saved record becomes element values (cmi-values.ts), which are set at once;
- *   they are committed after a lesson is completed, a check is submitted, at start and when
- *   the page is hidden or closed. Each submitted question is journaled as an interaction.
+ *   they are committed after a lesson is completed, a check is submitted, at start, when the
+ *   page is hidden or closed, and {@link BOOKMARK_COMMIT_MS} after the learner moves to another
+ *   lesson (so the bookmark never depends on the last commit during unload, which an LMS may
+ *   lose). Each submitted question is journaled as an interaction.
  * - **Faults**: a call that fails (returns false, sets an error, throws) is retried with
  *   back-off; until the LMS confirms, the record, the unsent interactions and the unreported
  *   session time are kept in local storage under the learner's id, and sent on the next
@@ -23,7 +25,7 @@ import type { LoadResult, ProgressStore, SaveResult } from '../../course/progres
 import type { TrackingEvent } from '../../course/types.ts';
 import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
-import { createRetry, type BackoffOptions, type Timers } from './backoff.ts';
+import { createRetry, globalTimers, type BackoffOptions, type Timers } from './backoff.ts';
 import { cmiValues, ELEMENTS, STATUS_ELEMENTS, statusRank } from './cmi-values.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
 import { interactionFields, type InteractionFields } from './interactions.ts';
@@ -31,6 +33,12 @@ import { decodeSuspendData, encodeSuspendData, type Reduction } from './suspend-
 
 /** How many times one value or interaction may be refused while other calls succeed before it is given up. */
 export const MAX_REFUSALS = 5;
+
+/**
+ * How long the learner stays on a lesson before the bookmark is committed (ms). Moving through
+ * several lessons quickly commits once; the commit at unload is then only a safety net.
+ */
+export const BOOKMARK_COMMIT_MS = 1500;
 
 export interface ScormStatus {
   standard: ScormVersion;
@@ -678,6 +686,23 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     requestSync();
   };
 
+  // The bookmark: committed once the learner has stayed on a lesson for a moment (debounced).
+  const timers = options.timers ?? globalTimers;
+  let bookmarkTimer: unknown = null;
+  const cancelBookmarkCommit = () => {
+    if (bookmarkTimer !== null) timers.clearTimeout(bookmarkTimer);
+    bookmarkTimer = null;
+  };
+  const scheduleBookmarkCommit = () => {
+    if (noWrites() || finished) return;
+    cancelBookmarkCommit();
+    bookmarkTimer = timers.setTimeout(() => {
+      bookmarkTimer = null;
+      // Only if the LMS has not had this bookmark yet (another commit may have carried it).
+      if (unsent.has(names.location)) wantCommit();
+    }, BOOKMARK_COMMIT_MS);
+  };
+
   const beforeStart = (actor: CourseActor) => {
     actor.on('tracking.questionAnswered', onQuestion);
     for (const type of [
@@ -696,6 +721,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     actor.subscribe((snapshot) => {
       const { currentLessonId, checks } = snapshot.context;
       if (currentLessonId !== lastLesson) {
+        if (lastLesson !== null) scheduleBookmarkCommit();
         lastLesson = currentLessonId;
         const checkId = lessonCheck.get(currentLessonId);
         if (checkId) checkOpenedAt.set(checkId, now());
@@ -737,6 +763,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       delivered = retry.now();
     }
     retry.stop();
+    cancelBookmarkCommit();
     if (initialized) {
       const end = lms.terminate();
       if (!end.ok) {
