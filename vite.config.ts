@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { serviceWorkerMode } from './scripts/service-worker.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
 export default defineConfig({
@@ -7,6 +8,9 @@ export default defineConfig({
   base: './',
   // COURSE_CONTENT_DIR builds another content folder laid out like content/ (default: content).
   // Browser tests use it to build variants, e.g. the course with sequential navigation.
+  // COURSE_SERVICE_WORKER=remove builds the app without registering its worker (the kill switch:
+  // scripts/service-worker.ts writes a sw.js that removes the installed one).
+  define: { __COURSE_SERVICE_WORKER__: JSON.stringify(serviceWorkerMode() === 'on') },
   plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react()],
   build: {
     target: 'es2022',

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: figures for the record, one per line (`name: value unit (target …)`). It builds
  * the production site, then measures that dist/: shipped bytes, build and content-check time,
- * Lighthouse (mobile, simulated throttling) on two pages, and lesson-to-lesson transition time.
+ * Lighthouse (mobile, simulated throttling) on two pages, lesson-to-lesson transition time, and
+ * the offline copy (precache size, network bytes of a repeat visit).
  * Nothing here asserts: a missed target is printed, a part that crashes prints
  * `<part>: failed (<message>)`, and the exit code stays 0.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -213,4 +215,34 @@ await part('transitions', async () => {
   }
 });
 
+// 6. Offline: what the service worker keeps, and what a repeat visit to a lesson costs the network.
+await part('offline', async () => {
+  const precached = precacheList(DIST);
+  const raw = precached.reduce((total, file) => total + statSync(path.join(DIST, file)).size, 0);
+  const gzip = precached.reduce((total, file) => total + gzipSize(DIST, file), 0);
+  console.log(`offline precache: ${files(precached.length)}, ${kib(raw)} (${kib(gzip)} gzip)`);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const lesson = `${base}lesson/${HEAVY_LESSON}/`;
+    await page.goto(lesson);
+    await waitForApp(page);
+    await page.getByText('Ready to use offline').waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const before = server.bytesSent();
+    await page.goto(lesson);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    console.log(`offline repeat visit to a lesson: ${kib(server.bytesSent() - before)} from the network (target < 2 KiB)`);
+  } finally {
+    await browser.close();
+  }
+});
+
 await server.close();
+
+/** The files dist/sw.js precaches (Workbox writes them as `{url:"…",revision:…}`). */
+function precacheList(dist: string): string[] {
+  const worker = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  return [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+}

@@ -24,6 +24,7 @@ import { compileContentFolder } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
 import { withLmsStartup } from '../src/app/lms-startup.ts';
 import en from '../src/i18n/locales/en.json' with { type: 'json' };
+import { SERVICE_WORKER_FILE } from './service-worker.ts';
 import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
 import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
 import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
@@ -69,6 +70,11 @@ function listFiles(dir: string, prefix = ''): string[] {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
     });
+}
+
+/** The web edition's service worker and its runtime (scripts/service-worker.ts), left out of packages. */
+export function isServiceWorkerFile(file: string): boolean {
+  return file === SERVICE_WORKER_FILE || /^workbox-[\w-]+\.js$/.test(file);
 }
 
 /** Adds the package's meta tag to a page. */
@@ -119,7 +125,9 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   if (!course) throw new Error(`no course for locale "${locale}"`);
   const worst = checkSuspendDataFits(course);
 
-  const files = listFiles(dist);
+  // No service worker in an LMS package (docs/decisions/offline.md): the LMS page needs the network
+  // anyway, and workers in an LMS's frame are partitioned or blocked in some browsers.
+  const files = listFiles(dist).filter((file) => !isServiceWorkerFile(file));
   if (!files.includes(LAUNCH_FILE)) throw new Error(`${path.relative(root, dist)}/${LAUNCH_FILE} is missing: build first`);
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const mtime = options.mtime ?? (epoch ? new Date(Number(epoch) * 1000) : new Date());

@@ -52,7 +52,7 @@ function page(html: string, title: string, lang: string, depth: number): string 
     .replace('<!--app-html-->', html)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
     .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
-    .replace(/(href|src)="\.\/assets\//g, `$1="${prefix}assets/`)
+    .replace(/(href|src)="\.\/(assets\/|icons\/|manifest\.webmanifest)/g, `$1="${prefix}$2`)
     .replace('</body>', `${appLoader(prefix)}\n  </body>`)
     .replace(new RegExp(`href="${BASE_PLACEHOLDER}/?`, 'g'), `href="${prefix}`);
 }

@@ -12,6 +12,7 @@ import { App } from './app/App.tsx';
 import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lmsStartup } from './app/lms-startup.ts';
+import { createOfflineStatusStore, watchConnection } from './app/offline/offline-status.ts';
 import { preloadRoute } from './app/route-loading.ts';
 import { startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
@@ -51,13 +52,16 @@ async function start() {
   }
   await preloadRoute(course, path).catch(() => undefined);
 
+  const offline = createOfflineStatusStore(navigator.onLine);
+  watchConnection(offline, window);
+
   const root = createRoot(document.getElementById('root')!);
   // A transition renders in slices that yield to the browser, so a slow phone stays responsive
   // (the pre-rendered page is readable meanwhile) instead of freezing for one long task.
   startTransition(() =>
     root.render(
       <I18nextProvider i18n={i18n}>
-        <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+        <CourseRuntimeProvider runtime={{ course, session, contentLocales, offline }}>
           {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
               already (the next one is fetched while reading), and a transition would hold the old
               page on screen for extra frames. */}
@@ -68,6 +72,17 @@ async function start() {
       </I18nextProvider>,
     ),
   );
+
+  // The web edition keeps itself on the device once the app has taken over; LMS packages do not
+  // (docs/decisions/offline.md), and a kill-switch build registers nothing.
+  if (import.meta.env.PROD && __COURSE_SERVICE_WORKER__ && tracking.connection.mode === 'web' && 'serviceWorker' in navigator) {
+    const register = () =>
+      import('./app/offline/register-service-worker.ts')
+        .then(({ registerServiceWorker }) => registerServiceWorker(new URL('../sw.js', import.meta.url), offline))
+        .catch(() => undefined); // no worker: the course still works online
+    window.addEventListener('load', () => setTimeout(register, 0), { once: true });
+    if (document.readyState === 'complete') setTimeout(register, 0);
+  }
 }
 
 void start();

@@ -8,12 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { CompiledCourse } from '../content/types.ts';
 import type { CourseActor, CourseSnapshot } from '../course/machine.ts';
 import type { CourseSession } from '../course/session.ts';
+import type { OfflineStatusStore } from './offline/offline-status.ts';
 
 export interface CourseRuntime {
   course: CompiledCourse;
   session: CourseSession;
   /** Locales that have course content; in any other interface language the content falls back. */
   contentLocales: readonly string[];
+  /** The offline copy and the connection (web edition); absent while pre-rendering and in tests. */
+  offline?: OfflineStatusStore;
 }
 
 const RuntimeContext = createContext<CourseRuntime | null>(null);

@@ -204,6 +204,8 @@ export interface CompiledCourse {
   id: string;
   locale: string;
   title: string;
+  /** Where space is tight (the installed app's name under its icon). */
+  shortTitle?: string;
   description: string;
   estimatedMinutes: number;
   navigation: NavigationMode;

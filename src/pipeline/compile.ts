@@ -245,6 +245,7 @@ function compileLocale(
     title: courseSource.title,
     description: courseSource.description,
     estimatedMinutes: courseSource.estimatedMinutes,
+    ...(courseSource.shortTitle ? { shortTitle: courseSource.shortTitle } : {}),
     navigation: courseSource.navigation,
     completion: {
       requireAllLessons: true,

@@ -36,6 +36,10 @@ export const courseSchema = z.strictObject({
   $comment: comment,
   id: id.describe('Course id; used in saved progress and LMS package names.'),
   title: text.describe('Course title.'),
+  shortTitle: text
+    .max(24, 'a short title has at most 24 characters')
+    .optional()
+    .describe('A short name for the course where space is tight: under the icon of the installed course. Default: the title.'),
   description: text.describe('One or two sentences shown on the course home page.'),
   estimatedMinutes: z.int().positive().describe('About how long the course takes, in minutes.'),
   navigation: z

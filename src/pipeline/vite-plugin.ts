@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { CompiledCourse } from '../content/types.ts';
 import { compileContentFolder, type CompiledContent } from './compile.ts';
 import { ContentError } from './problems.ts';
 
@@ -75,6 +76,13 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       return `export default ${JSON.stringify(body)};`;
     },
 
+    generateBundle() {
+      // The installed course's name comes from course.json, like everything else the learner reads.
+      if (this.environment?.name !== 'client') return;
+      const course = requireValid().courses[defaultLocale]!;
+      this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: webAppManifest(course) });
+    },
+
     configureServer(server) {
       // New, deleted or edited content files: recompile and reload the page (no restart needed).
       server.watcher.add(root);
@@ -86,6 +94,35 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       server.watcher.on('change', onChange);
     },
   };
+}
+
+/** The web app manifest's file name, next to index.html. */
+export const MANIFEST_FILE = 'manifest.webmanifest';
+
+/**
+ * The web app manifest (makes the course installable). Paths are relative to the manifest, so the
+ * course installs from whatever folder it is served from. Colours are the light theme's
+ * --color-accent and --color-bg (src/app/app.css).
+ */
+export function webAppManifest(course: CompiledCourse): string {
+  const manifest = {
+    name: course.title,
+    short_name: course.shortTitle ?? course.title,
+    description: course.description,
+    lang: course.locale,
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: '#0b5cad',
+    background_color: '#fbfaf7',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  };
+  return JSON.stringify(manifest, null, 2) + '\n';
 }
 
 function courseModule(content: CompiledContent, defaultLocale: string): string {

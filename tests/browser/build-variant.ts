@@ -1,7 +1,7 @@
 /**
  * Builds the production site from a modified copy of content/ into a temporary folder (never
- * dist/), with the same three steps as `npm run build`: client bundle, server bundle for
- * pre-rendering, then every route's HTML. vite.config.ts reads the content folder from
+ * dist/), with the same steps as `npm run build`: client bundle, server bundle for
+ * pre-rendering, every route's HTML, then the service worker. vite.config.ts reads the content folder from
  * COURSE_CONTENT_DIR.
  *
  * @example
@@ -33,7 +33,10 @@ export function editJson<T = Record<string, unknown>>(file: string, edit: (value
   writeFileSync(file, JSON.stringify(edit(JSON.parse(readFileSync(file, 'utf8')) as T), null, 2));
 }
 
-export async function buildVariant(editContent: (contentDir: string) => void): Promise<Variant> {
+export async function buildVariant(
+  editContent: (contentDir: string) => void,
+  { env: extraEnv = {} }: { env?: Record<string, string> } = {},
+): Promise<Variant> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'course-variant-'));
   const contentDir = path.join(root, 'content');
   const outDir = path.join(root, 'dist');
@@ -45,10 +48,11 @@ export async function buildVariant(editContent: (contentDir: string) => void): P
     cpSync('content', contentDir, { recursive: true });
     editContent(contentDir);
     // Vitest sets NODE_ENV=test, which would make Vite build a development bundle.
-    const env = { ...process.env, NODE_ENV: 'production', COURSE_CONTENT_DIR: contentDir };
+    const env = { ...process.env, NODE_ENV: 'production', COURSE_CONTENT_DIR: contentDir, ...extraEnv };
     await run(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { env });
     await run(bin('vite'), ['build', '--logLevel', 'warn', '--ssr', 'src/app/prerender-entry.tsx', '--outDir', ssrDir, '--emptyOutDir'], { env });
     await run(bin('tsx'), ['scripts/prerender.ts', outDir, path.join(ssrDir, 'prerender-entry.js')], { env });
+    await run(bin('tsx'), ['scripts/service-worker.ts', outDir], { env });
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     rmSync(ssrDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** A minimal static file server on 127.0.0.1 for browser tests: files only, 404.html for the rest. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
   '.xml': 'application/xml',
   '.xsd': 'application/xml',
 };
@@ -52,10 +53,21 @@ export async function startStaticServer({ root, mountPath = '/', gzip = false }:
     if (compress) body.pipe(createGzip()).pipe(response);
     else body.pipe(response);
   });
+  // Bytes written to the network, headers included, for the benchmark's repeat-visit figure.
+  const sockets = new Set<Socket>();
+  let closedSocketBytes = 0;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => {
+      closedSocketBytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    bytesSent: () => [...sockets].reduce((total, socket) => total + socket.bytesWritten, closedSocketBytes),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

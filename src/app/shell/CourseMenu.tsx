@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { selectProgress, selectSections, type LessonEntry } from '../../course/selectors.ts';
 import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { OfflineReady } from '../offline/OfflineNotice.tsx';
 import { StatusIcon } from './StatusIcon.tsx';
 
 interface CourseMenuProps {
@@ -52,6 +53,7 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
           aria-labelledby={`${id}-progress-label`}
           aria-valuetext={t('progress.lessonsComplete', { completed: progress.completed, total: progress.total })}
         />
+        <OfflineReady />
       </div>
       {sections.map(({ section, progress: sectionProgress, lessons }) => (
         <section key={section.id} aria-labelledby={`${id}-${section.id}`}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { usePrerendering } from '../../blocks/prerendering.ts';
 import { useContentFallback, useCourseRuntime } from '../course-context.tsx';
+import { OfflineNotice } from '../offline/OfflineNotice.tsx';
 import { RestoreNotice } from '../pages/RestoreNotice.tsx';
 import { CourseMenu } from './CourseMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -78,6 +79,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {contentFallback && (
             <FallbackNotice />
           )}
+          <OfflineNotice />
           <SaveStatusNotice />
           <LmsStatusNotice />
           {restoreNoticeHere && <RestoreNotice />}
