@@ -5,7 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, as static hosts send them. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -43,7 +44,7 @@ export async function startStaticServer({ root, mountPath = '/', gzip = false }:
     }
     const found = existsSync(file) && statSync(file).isFile();
     const target = found ? file : path.join(base, '404.html');
-    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
     const compress = gzip && /^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     response.writeHead(found ? 200 : 404, {
       'content-type': type,
