@@ -107,10 +107,14 @@ export function indexGlossary(glossary: ParsedGlossary | undefined): GlossaryInd
   // One alternative per form, longest first, so "peer support worker" wins over "peer support".
   // An acronym's expansion is matched too, and left as written: "Wellness Recovery Action Plan"
   // is not a use of the term "recovery".
+  // An expansion that is itself a glossary term ("peer support worker") is linked as that term.
+  const termForms = new Set(entries.filter((e) => e.kind === 'term').flatMap((e) => e.forms.map((f) => f.toLowerCase())));
   const alternatives = entries
     .flatMap((entry) => [
       ...entry.forms.map((form) => ({ form, entry, acronym: entry.kind === 'acronym', expansion: false })),
-      ...(entry.expansion ? [{ form: entry.expansion, entry, acronym: false, expansion: true }] : []),
+      ...(entry.expansion && !termForms.has(entry.expansion.toLowerCase())
+        ? [{ form: entry.expansion, entry, acronym: false, expansion: true }]
+        : []),
     ])
     .sort((a, b) => b.form.length - a.form.length);
   if (!alternatives.length) return { entries, acronyms, pattern: undefined, alternatives: [] };
