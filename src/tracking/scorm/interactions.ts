@@ -14,6 +14,7 @@
  * that are single characters are used as they are, others by position.
  */
 import type { Question } from '../../content/types.ts';
+import { normalizeText } from '../../course/scoring.ts';
 import type { Answer, TrackingEvent } from '../../course/types.ts';
 import {
   plainLine,
@@ -76,8 +77,9 @@ function patterns12(question: Question, answer: Answer): Patterns {
     case 'text':
       return {
         type: 'fill-in',
-        response: answer.type === 'text' ? plainLine(answer.text, 255) : '',
-        correct: question.acceptedAnswers.map((a) => plainLine(a, 255)),
+        // Compared as the course scores it: "Compassion." is reported as the answer "compassion".
+        response: answer.type === 'text' ? plainLine(normalizeText(answer.text), 255) : '',
+        correct: question.acceptedAnswers.map((a) => plainLine(normalizeText(a), 255)),
       };
     case 'matching': {
       const prompts = charMap(question.prompts.map((p) => p.id));
@@ -113,9 +115,9 @@ function patterns2004(question: Question, answer: Answer, lang: string): Pattern
     case 'text':
       return {
         type: 'fill-in',
-        response: answer.type === 'text' ? fillIn2004(answer.text, lang) : '',
+        response: answer.type === 'text' ? fillIn2004(normalizeText(answer.text), lang) : '',
         // The SCORM 2004 fill-in allows 10 correct responses at most.
-        correct: question.acceptedAnswers.slice(0, 10).map((a) => fillIn2004(a, lang)),
+        correct: question.acceptedAnswers.slice(0, 10).map((a) => fillIn2004(normalizeText(a), lang)),
       };
     case 'matching': {
       const pairs = (map: Record<string, string>) =>
