@@ -13,6 +13,8 @@ const COURSE_ID = 'virtual:course';
 /** Plain-text prompts for LMS reports: imported only by the SCORM adapter's own chunk. */
 const PROMPTS_ID = 'virtual:course-prompts';
 const LESSON_PREFIX = 'virtual:course-lesson/';
+/** One locale's glossary: its own chunk, loaded by the glossary page. */
+const GLOSSARY_PREFIX = 'virtual:course-glossary/';
 const RESOLVED = '\0';
 
 export interface CourseContentOptions {
@@ -60,7 +62,7 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
     },
 
     resolveId(id) {
-      if (id === COURSE_ID || id === PROMPTS_ID || id.startsWith(LESSON_PREFIX)) return RESOLVED + id;
+      if (id === COURSE_ID || id === PROMPTS_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(GLOSSARY_PREFIX)) return RESOLVED + id;
       return undefined;
     },
 
@@ -71,6 +73,11 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       const source = id.slice(RESOLVED.length);
       if (source === COURSE_ID) return courseModule(content, defaultLocale);
       if (source === PROMPTS_ID) return promptsModule(content, defaultLocale);
+      if (source.startsWith(GLOSSARY_PREFIX)) {
+        const glossary = content.glossaries[source.slice(GLOSSARY_PREFIX.length)];
+        if (!glossary) throw new Error(`content: no glossary for "${source.slice(GLOSSARY_PREFIX.length)}"`);
+        return `export default ${JSON.stringify(glossary)};`;
+      }
       const [locale = '', lessonId = ''] = source.slice(LESSON_PREFIX.length).split('/');
       const body = content.lessonBodies[locale]?.[lessonId];
       if (!body) throw new Error(`content: no lesson "${lessonId}" in locale "${locale}"`);
@@ -101,6 +108,9 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
       return `  ${JSON.stringify(locale)}: {\n    ${lessons}\n  }`;
     })
     .join(',\n');
+  const glossaries = Object.keys(content.glossaries)
+    .map((locale) => `  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`${GLOSSARY_PREFIX}${locale}`)})`)
+    .join(',\n');
   return [
     `export const defaultLocale = ${JSON.stringify(defaultLocale)};`,
     `export const contentLocales = ${JSON.stringify(locales)};`,
@@ -109,6 +119,12 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
     `export function loadLessonBody(locale, lessonId) {`,
     `  const load = (lessonLoaders[locale] || lessonLoaders[defaultLocale])[lessonId];`,
     `  if (!load) return Promise.reject(new Error('No lesson ' + lessonId));`,
+    `  return load().then((module) => module.default);`,
+    `}`,
+    `const glossaryLoaders = {\n${glossaries}\n};`,
+    `export function loadGlossary(locale) {`,
+    `  const load = glossaryLoaders[locale] || glossaryLoaders[defaultLocale];`,
+    `  if (!load) return Promise.reject(new Error('No glossary'));`,
     `  return load().then((module) => module.default);`,
     `}`,
   ].join('\n');
