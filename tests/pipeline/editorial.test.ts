@@ -265,3 +265,25 @@ describe('glossary.json', () => {
     expect(prose).toBe('<p>We hire peer support workers (<a href="glossary#psw" data-glossary="psw" class="glossary-link"><abbr title="peer support worker">PSWs</abbr></a>) often.</p>');
   });
 });
+
+describe('chart ranks', () => {
+  it('take each item\'s number as written, so the same number is a tie', () => {
+    const { lessonBodies } = compileContentFolder('content');
+    const chart = lessonBodies.en!['values-of-peer-support-workers']!.blocks.find((b) => b.type === 'chart');
+    expect(chart?.type === 'chart' && chart.items.map((i) => [i.rank, i.label, i.value ?? null, i.tied])).toEqual([
+      [1, 'Compassion and caring', null, false],
+      [2, 'Empathy', null, false],
+      [3, 'Authenticity', 30, false],
+      [4, 'Interpersonal communication skills', 25, true],
+      [4, 'Relationship building', 25, true],
+      [4, 'Being present', 25, true],
+    ]);
+  });
+
+  it('must not go down the list', () => {
+    const text = lesson(':::chart{label="Values"}\n1. Empathy\n3. Authenticity: 30%\n2. Being present: 25%\n:::');
+    const problems = problemsFor({ [LESSON]: text });
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([['schema', lineOf(text, '2. Being present')]]);
+    expect(problems[0]!.message).toMatch(/rank 2 comes after rank 3/);
+  });
+});
