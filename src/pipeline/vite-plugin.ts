@@ -13,7 +13,7 @@ const COURSE_ID = 'virtual:course';
 /** Plain-text prompts for LMS reports: imported only by the SCORM adapter's own chunk. */
 const PROMPTS_ID = 'virtual:course-prompts';
 const LESSON_PREFIX = 'virtual:course-lesson/';
-/** One locale's glossary: its own chunk, loaded by the glossary page. */
+/** One locale's glossary (`virtual:course-glossary/<locale>/glossary`): its own chunk, loaded by the glossary page. */
 const GLOSSARY_PREFIX = 'virtual:course-glossary/';
 const RESOLVED = '\0';
 
@@ -74,8 +74,9 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       if (source === COURSE_ID) return courseModule(content, defaultLocale);
       if (source === PROMPTS_ID) return promptsModule(content, defaultLocale);
       if (source.startsWith(GLOSSARY_PREFIX)) {
-        const glossary = content.glossaries[source.slice(GLOSSARY_PREFIX.length)];
-        if (!glossary) throw new Error(`content: no glossary for "${source.slice(GLOSSARY_PREFIX.length)}"`);
+        const locale = source.slice(GLOSSARY_PREFIX.length).split('/')[0] ?? '';
+        const glossary = content.glossaries[locale];
+        if (!glossary) throw new Error(`content: no glossary for "${locale}"`);
         return `export default ${JSON.stringify(glossary)};`;
       }
       const [locale = '', lessonId = ''] = source.slice(LESSON_PREFIX.length).split('/');
@@ -109,7 +110,8 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
     })
     .join(',\n');
   const glossaries = Object.keys(content.glossaries)
-    .map((locale) => `  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`${GLOSSARY_PREFIX}${locale}`)})`)
+    // "<locale>/glossary", so the chunk is named glossary-….js.
+    .map((locale) => `  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`${GLOSSARY_PREFIX}${locale}/glossary`)})`)
     .join(',\n');
   return [
     `export const defaultLocale = ${JSON.stringify(defaultLocale)};`,
