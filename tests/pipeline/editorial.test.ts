@@ -287,3 +287,24 @@ describe('chart ranks', () => {
     expect(problems[0]!.message).toMatch(/rank 2 comes after rank 3/);
   });
 });
+
+describe('the build (Vite plugin)', () => {
+  const buildStart = async (root: string) => {
+    const { courseContent } = await import('../../src/pipeline/vite-plugin.ts');
+    const plugin = courseContent({ contentDir: path.join(root) });
+    const warnings: string[] = [];
+    const hook = plugin.buildStart as unknown as (this: { warn: (message: string) => void }) => void;
+    hook.call({ warn: (message) => warnings.push(message) });
+    return warnings;
+  };
+
+  it('lists warnings and goes on', async () => {
+    const warnings = await buildStart(writeContent({ [LESSON]: broken['bad-link-text']!.text }));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/01-first\.md:9:\d+  warning: the link text "here".*\(bad-link-text\)$/);
+  });
+
+  it('stops on an error', async () => {
+    await expect(buildStart(writeContent({ [LESSON]: broken['image-without-alt']!.text }))).rejects.toThrow(/1 content problem:\n.*\(image-without-alt\)/);
+  });
+});
