@@ -22,8 +22,9 @@ const layers = [
 ];
 
 const allowedImports = [
-  // The pipeline reads content at build time and produces the compiled types.
-  { from: 'pipeline', allow: ['pipeline', 'content'] },
+  // The pipeline reads content at build time and produces the compiled types (and reads the blocks'
+  // hint texts, JSON only: see restrictedImports).
+  { from: 'pipeline', allow: ['pipeline', 'content', 'blocks'] },
   { from: 'content', allow: ['content'] },
   // The machine is pure: it knows the compiled course, nothing about React, the DOM or the LMS.
   { from: 'course', allow: ['course', 'content'] },
@@ -35,6 +36,26 @@ const allowedImports = [
   { from: 'blocks', allow: ['blocks', 'ui', 'course', 'content', 'i18n'] },
   { from: 'app', allow: ['app', 'blocks', 'ui', 'tracking', 'course', 'content', 'i18n'] },
 ];
+
+const buildOnly = [
+  { group: ['**/pipeline/**'], message: 'The pipeline runs at build time only.' },
+  { group: ['unified', 'remark-*', 'retext-*', 'mdast-*', 'hast-*', 'nlcst-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
+];
+/** The blocks' JSON catalogs, and not their code, may be read by i18n (to bundle them) and the pipeline (to compare hints). */
+const blockCatalogsOnly = { regex: '/blocks/(?!i18n/[a-z-]+\\.json$)', message: 'Only the blocks’ JSON catalogs may be imported from here.' };
+const restrictedImports = {
+  pipeline: [blockCatalogsOnly],
+  content: buildOnly,
+  course: [
+    ...buildOnly,
+    { group: ['react', 'react-*', 'react/*', '**/app/**', '**/blocks/**', '**/ui/**', '**/tracking/**'], message: 'The course machine is pure: no React, UI or tracking.' },
+  ],
+  tracking: buildOnly,
+  i18n: [...buildOnly, blockCatalogsOnly],
+  ui: buildOnly,
+  blocks: buildOnly,
+  app: buildOnly,
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'coverage/**', 'node_modules/**', 'content/schema/**'] },
@@ -78,37 +99,15 @@ export default tseslint.config(
       'boundaries/no-unknown-files': 'error',
     },
   },
-  {
-    // i18n may take the blocks' JSON catalogs, never their code.
-    files: ['src/i18n/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./blocks/(?!i18n/[a-z-]+\\.json$)', message: 'i18n may import only the blocks’ JSON catalogs.' }] }],
-    },
-  },
-  {
-    // Nothing outside the build imports the pipeline's Markdown tooling, and the machine stays UI-free.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/pipeline/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/pipeline/**'], message: 'The pipeline runs at build time only.' },
-            { group: ['unified', 'remark-*', 'mdast-*', 'hast-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Imports each folder must not make (ESLint keeps one no-restricted-imports per file, so each
+  // folder's list is complete in itself).
+  ...Object.entries(restrictedImports).map(([folder, patterns]) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
+  { files: ['src/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: buildOnly }] } },
   {
     files: ['src/course/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['react', 'react-*', 'react/*', '**/app/**', '**/blocks/**', '**/ui/**', '**/tracking/**'], message: 'The course machine is pure: no React, UI or tracking.' }] },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'],
-    },
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'] },
   },
 );

@@ -21,10 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import type { CompiledCourse } from '../src/content/types.ts';
 import { compileContentFolder } from '../src/pipeline/compile.ts';
-import { formatProblem } from '../src/pipeline/problems.ts';
 import { withLmsStartup } from '../src/app/lms-startup.ts';
 import en from '../src/i18n/locales/en.json' with { type: 'json' };
 import { SERVICE_WORKER_FILE } from './service-worker.ts';
+import { formatProblem, isError } from '../src/pipeline/problems.ts';
 import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
 import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
 import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
@@ -120,7 +120,8 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   }
 
   const content = compileContentFolder(path.resolve(root, options.content ?? 'content'), root);
-  if (content.problems.length > 0) throw new Error(content.problems.map(formatProblem).join('\n'));
+  const errors = content.problems.filter(isError);
+  if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
   const course = content.courses[locale];
   if (!course) throw new Error(`no course for locale "${locale}"`);
   const worst = checkSuspendDataFits(course);

@@ -2,6 +2,7 @@ import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoadBoundary } from './LoadBoundary.tsx';
+import { GlossaryPage } from './pages/GlossaryPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -26,6 +27,7 @@ export function App() {
           <Route path="index.html" element={<Navigate to="/" replace />} />
           <Route path="lesson/:lessonId" element={<LessonPage />} />
           <Route path="results" element={<ResultsPage />} />
+          <Route path="glossary" element={<GlossaryPage />} />
           <Route
             path="lms-check"
             element={

@@ -6,8 +6,8 @@
  * the way React reads them, so anything loaded before the first render (the pre-rendered page)
  * shows without a loading flash.
  */
-import { loadLessonBody } from 'virtual:course';
-import type { CompiledCourse, LessonBody, LessonOutline } from '../content/types.ts';
+import { loadGlossary, loadLessonBody } from 'virtual:course';
+import type { CompiledCourse, Glossary, LessonBody, LessonOutline } from '../content/types.ts';
 
 type TrackedPromise<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
@@ -33,6 +33,11 @@ export function lessonBodyPromise(locale: string, lessonId: string): Promise<Les
   return tracked(`body:${locale}/${lessonId}`, () => loadLessonBody(locale, lessonId));
 }
 
+/** The glossary page's entries (their own chunk). */
+export function glossaryPromise(locale: string): Promise<Glossary> {
+  return tracked(`glossary:${locale}`, () => loadGlossary(locale));
+}
+
 /** The knowledge-check view: only check lessons load it. */
 export function knowledgeCheckModule(): Promise<typeof import('../blocks/questions/KnowledgeCheck.tsx')> {
   return tracked('view:knowledge-check', () => import('../blocks/questions/KnowledgeCheck.tsx'));
@@ -54,6 +59,7 @@ export function preloadLesson(course: CompiledCourse, lesson: LessonOutline): Pr
  */
 export function preloadRoute(course: CompiledCourse, path: string): Promise<unknown> {
   if (/^\/?lms-check\/?$/.test(path)) return lmsCheckPageModule();
+  if (/^\/?glossary\/?$/.test(path)) return course.hasGlossary ? glossaryPromise(course.locale) : Promise.resolve();
   const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
   const lesson = course.lessons.find((l) => l.id === lessonId);
   return lesson ? preloadLesson(course, lesson) : Promise.resolve();

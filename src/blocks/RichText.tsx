@@ -4,6 +4,8 @@
  * - lesson links (`<a href="lesson/ID" data-lesson="ID">`) get the router's address for
  *   `/lesson/ID`, so they work under any basename or hash router, and a plain left click navigates
  *   inside the app; Ctrl/⌘/Shift/middle clicks are left to the browser (new tab, new window);
+ * - glossary links (`<a href="glossary#ID" data-glossary="ID">`, a term's first use) get the
+ *   router's address for `/glossary#ID` and navigate inside the app the same way;
  * - footnote references (`<a href="#fn-1" class="footnote-ref">`) point at the lesson's own notes
  *   (ids are prefixed, see BlockScope) and move focus to the note without touching the URL, which a
  *   hash router would read as a route.
@@ -29,13 +31,17 @@ export interface RichTextProps {
 
 export function RichText({ html, as: Element = 'div', className, id }: RichTextProps) {
   const lessonBase = useHref('/lesson');
+  const glossaryBase = useHref('/glossary');
   const navigate = useNavigate();
   const scope = useContext(BlockScopeContext);
   const referenceIdPrefix = useId();
   const notesPrefix = scope?.notesPrefix;
   const markup = useMemo(
-    () => rewriteLinks(html, { lessonBase, notesPrefix, referenceIdPrefix }),
-    [html, lessonBase, notesPrefix, referenceIdPrefix],
+    () => rewriteLinks(html, { lessonBase, notesPrefix, referenceIdPrefix }).replace(
+      GLOSSARY_LINK,
+      (_match, entryId: string) => `<a href="${escapeAttribute(`${glossaryBase}#${entryId}`)}"`,
+    ),
+    [html, lessonBase, glossaryBase, notesPrefix, referenceIdPrefix],
   );
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
@@ -49,6 +55,12 @@ export function RichText({ html, as: Element = 'div', className, id }: RichTextP
       if (anchor.target && anchor.target !== '_self') return;
       event.preventDefault();
       void navigate(`/lesson/${lessonId}`);
+      return;
+    }
+    const glossaryId = anchor.getAttribute('data-glossary');
+    if (glossaryId !== null) {
+      event.preventDefault();
+      void navigate(`/glossary#${glossaryId}`);
       return;
     }
     const noteId = anchor.getAttribute('data-note');
@@ -66,6 +78,8 @@ export function RichText({ html, as: Element = 'div', className, id }: RichTextP
 
 /** The pipeline writes these exact shapes (src/pipeline/markdown.ts). */
 const LESSON_LINK = /<a href="lesson\/([^"]+)"/g;
+/** Written by the glossary rewrite (src/pipeline/glossary.ts): a term's first use in a lesson. */
+const GLOSSARY_LINK = /<a href="glossary#([^"]+)"/g;
 const FOOTNOTE_REFERENCE = /<a href="#([^"]+)" class="footnote-ref"/g;
 
 function rewriteLinks(

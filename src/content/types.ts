@@ -27,6 +27,8 @@ export interface Resource {
   title: string;
   summary: string;
   publisher?: string;
+  /** Year of publication, when the document gives it. */
+  year?: number;
   /** Only when the source documents give a real address. */
   url?: string;
 }
@@ -186,7 +188,8 @@ export type Block =
       type: 'chart';
       label: string;
       unit: 'percent';
-      items: { label: string; value?: number }[];
+      /** In rank order; `rank` (default: position) is shared by tied items (1, 2, 3, 4, 4, 4). */
+      items: { label: string; value?: number; rank?: number; tied?: boolean }[];
       blocks: Block[];
     }
   | { type: 'footnotes'; notes: { id: string; label: string; html: Html }[] };
@@ -215,9 +218,32 @@ export interface CompiledCourse {
   lessons: LessonOutline[];
   checks: Record<string, KnowledgeCheck>;
   resources: Resource[];
+  /** Set when the course has a glossary (its entries load separately, see `Glossary`). */
+  hasGlossary?: true;
   /**
    * A hash of lesson and question ids and answers. Saved progress records carry it so a
    * changed course can be detected and migrated.
    */
   contentVersion: string;
+}
+
+// ---------------------------------------------------------------- glossary
+
+/** One glossary entry; its definition is in the course's own words. */
+export interface GlossaryEntry {
+  /** Anchor on the glossary page, e.g. "psw". */
+  id: string;
+  term: string;
+  kind: 'acronym' | 'term';
+  /** What an acronym stands for, when the sources spell it out. */
+  expansion?: string;
+  definition: string;
+  /** The lesson that explains it. */
+  lessonId: string;
+}
+
+/** A locale's glossary, sorted alphabetically by term. */
+export interface Glossary {
+  locale: string;
+  entries: GlossaryEntry[];
 }

@@ -7,6 +7,8 @@ declare module 'virtual:course' {
   export const course: import('./types.ts').CompiledCourse;
   /** Loads one lesson's blocks (its own chunk). */
   export function loadLessonBody(locale: string, lessonId: string): Promise<import('./types.ts').LessonBody>;
+  /** Loads a locale's glossary (its own chunk), or the default locale's; rejects when there is none. */
+  export function loadGlossary(locale: string): Promise<import('./types.ts').Glossary>;
 }
 declare module 'virtual:course-prompts' {
   /** The default locale's question prompts as plain text, by check id then question id. */

@@ -15,15 +15,26 @@ export const MAX_TEXT_ANSWER_LENGTH = 2000;
 
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BB\u02BC\u0060\u00B4\u2032\uFF07]/g;
 
+/** Quotes around an answer, and punctuation after it, that do not change what was answered. */
+const SURROUNDING_QUOTES = /^["'“”„‟«»‹›]+|["'“”„‟«»‹›]+$/gu;
+const TRAILING_PUNCTUATION = /[.,;:!?…。]+$/u;
+
 /**
  * Normalises free text for comparison: Unicode NFKC, curly/straight apostrophes unified,
- * trimmed, internal white space collapsed to one space, lower-cased.
+ * trimmed, internal white space collapsed to one space, lower-cased, and quotes around it and
+ * punctuation after it removed (`“Compassion.”` is the answer `compassion`).
  *
  * @example
  * normalizeText('  Peer’s   SUPPORT ') // → "peer's support"
+ * normalizeText('"compassion."') // → "compassion"
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(APOSTROPHES, "'").replace(/\s+/gu, ' ').trim().toLowerCase();
+  let value = text.normalize('NFKC').replace(APOSTROPHES, "'").replace(/\s+/gu, ' ').trim().toLowerCase();
+  for (let previous = ''; previous !== value; ) {
+    previous = value;
+    value = value.replace(SURROUNDING_QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
+  }
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

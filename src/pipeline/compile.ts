@@ -10,12 +10,17 @@ import type {
   CheckText,
   ChoiceText,
   CompiledCourse,
+  Glossary,
   KnowledgeCheck,
   LessonBody,
   LessonOutline,
   Question,
   QuestionText,
 } from '../content/types.ts';
+import { checkQuestionEditorial, type CheckTextPiece } from './editorial/index.ts';
+import { readingLevel } from './editorial/reading-level.ts';
+import { reviewNotQuoted } from './editorial/review-not-quoted.ts';
+import { checkGlossaryLessons, compileGlossary, emptyGlossaryIndex, indexGlossary, parseGlossary, type GlossaryIndex, type ParsedGlossary } from './glossary.ts';
 import { compileInlineMarkdown, compileLessonMarkdown, inlineMarkdownToText, type LessonLink } from './markdown.ts';
 import type { Problem, Rule } from './problems.ts';
 import {
@@ -33,6 +38,10 @@ export const WORDS_PER_MINUTE = 200;
 export interface CompiledContent {
   courses: Record<string, CompiledCourse>;
   lessonBodies: Record<string, Record<string, LessonBody>>;
+  /** Each locale's glossary, when it has one (the glossary page's own chunk). */
+  glossaries: Record<string, Glossary>;
+  /** Reading grade (Flesch-Kincaid) per locale and lesson id, for the content:check summary. */
+  readingGrades: Record<string, Record<string, number>>;
   /** Absolute paths of every file read, so the dev server can watch them. */
   files: string[];
   problems: Problem[];
@@ -44,6 +53,8 @@ interface LessonFile {
   blocks: LessonBody['blocks'];
   words: number;
   lessonLinks: LessonLink[];
+  readingGrade: number | undefined;
+  textPieces: string[];
 }
 
 interface CheckFile {
@@ -61,12 +72,14 @@ export function compileContentFolder(contentDir: string, displayRoot: string = p
   const files: string[] = [];
   const courses: CompiledContent['courses'] = {};
   const lessonBodies: CompiledContent['lessonBodies'] = {};
+  const glossaries: CompiledContent['glossaries'] = {};
+  const readingGrades: CompiledContent['readingGrades'] = {};
   const root = path.resolve(contentDir);
   const display = (file: string) => path.relative(displayRoot, file) || file;
 
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     problems.push({ file: display(root), line: 1, column: 1, rule: 'missing-folder', message: 'content folder not found' });
-    return { courses, lessonBodies, files, problems };
+    return { courses, lessonBodies, glossaries, readingGrades, files, problems };
   }
   const locales = readdirSync(root)
     .filter((name) => name !== 'schema' && statSync(path.join(root, name)).isDirectory())
@@ -85,9 +98,11 @@ export function compileContentFolder(contentDir: string, displayRoot: string = p
     if (compiled) {
       courses[locale] = compiled.course;
       lessonBodies[locale] = compiled.bodies;
+      readingGrades[locale] = compiled.readingGrades;
+      if (compiled.glossary) glossaries[locale] = compiled.glossary;
     }
   }
-  return { courses, lessonBodies, files, problems };
+  return { courses, lessonBodies, glossaries, readingGrades, files, problems };
 }
 
 function readText(file: string, files: string[]): string {
@@ -109,7 +124,7 @@ function compileLocale(
   display: (file: string) => string,
   problems: Problem[],
   files: string[],
-): { course: CompiledCourse; bodies: Record<string, LessonBody> } | undefined {
+): { course: CompiledCourse; bodies: Record<string, LessonBody>; glossary?: Glossary; readingGrades: Record<string, number> } | undefined {
   const report = (file: string, at: { line: number; column: number }, rule: Rule, message: string) =>
     problems.push({ file: display(file), ...at, rule, message });
   const start = { line: 1, column: 1 };
@@ -121,6 +136,13 @@ function compileLocale(
   }
   const courseText = readText(courseFile, files);
   const parsedCourse = parseJsonFile(display(courseFile), courseText, courseSchema, problems);
+  const maxReadingGrade = parsedCourse.ok ? parsedCourse.value.maxReadingGrade : undefined;
+
+  // Glossary (optional): read before the lessons, whose first uses of its terms it rewrites.
+  const glossaryFile = path.join(dir, 'glossary.json');
+  let glossarySource: ParsedGlossary | undefined;
+  if (existsSync(glossaryFile)) glossarySource = parseGlossary(display(glossaryFile), readText(glossaryFile, files), problems);
+  const glossaryIndex: GlossaryIndex = glossarySource ? indexGlossary(glossarySource) : emptyGlossaryIndex;
 
   // Lessons
   const lessons = new Map<string, LessonFile>();
@@ -128,7 +150,11 @@ function compileLocale(
     const text = readText(file, files);
     const before = problems.length;
     const { value, body, bodyStartLine } = parseFrontMatter(display(file), text, frontMatterSchema, problems);
-    const compiled = compileLessonMarkdown(display(file), body, bodyStartLine - 1, problems);
+    const compiled = compileLessonMarkdown(display(file), body, bodyStartLine - 1, problems, {
+      lessonId: value?.id,
+      glossary: glossaryIndex,
+      maxReadingGrade,
+    });
     if (!value) continue;
     const duplicate = lessons.get(value.id);
     if (duplicate) {
@@ -138,7 +164,15 @@ function compileLocale(
     if (!compiled.blocks.length && !value.check && problems.length === before) {
       report(file, { line: bodyStartLine, column: 1 }, 'empty-lesson', 'this lesson has no content below its front matter');
     }
-    lessons.set(value.id, { file, frontMatter: value, ...compiled });
+    lessons.set(value.id, {
+      file,
+      frontMatter: value,
+      blocks: compiled.blocks,
+      words: compiled.words,
+      lessonLinks: compiled.lessonLinks,
+      readingGrade: compiled.reading?.grade,
+      textPieces: compiled.textPieces,
+    });
   }
 
   // Checks
@@ -209,23 +243,30 @@ function compileLocale(
     }
   }
 
+  if (glossarySource) checkGlossaryLessons(glossarySource, new Set(lessons.keys()), problems);
+
   // Assemble, in course order.
   const orderedIds = courseSource.sections.flatMap((section) => section.lessons).filter((id) => lessons.has(id));
   const outlines: LessonOutline[] = [];
   const bodies: Record<string, LessonBody> = {};
   const compiledChecks: Record<string, KnowledgeCheck> = {};
+  const readingGrades: Record<string, number> = {};
   orderedIds.forEach((id, index) => {
     const lesson = lessons.get(id)!;
     const checkId = lesson.frontMatter.check;
     const check = checkId !== undefined ? checks.get(checkId) : undefined;
     let words = lesson.words + countTitleWords(lesson.frontMatter.title);
     let checkText: CheckText | undefined;
+    let grade = lesson.readingGrade;
     if (check) {
-      const compiled = compileCheck(check, id, lessons, display, problems);
+      const compiled = compileCheck(check, id, lessons, display, problems, glossaryIndex);
       compiledChecks[check.source.id] = compiled.check;
       checkText = compiled.text;
       words += compiled.words;
+      // A check lesson reads as its introduction plus what every learner reads: prompts and options.
+      grade = readingLevel([...lesson.textPieces, ...compiled.readText])?.grade;
     }
+    if (grade !== undefined) readingGrades[id] = grade;
     outlines.push({
       id,
       number: index + 1,
@@ -259,7 +300,8 @@ function compileLocale(
     })),
     lessons: outlines,
     checks: compiledChecks,
-    resources: courseSource.resources,
+    resources: courseSource.resources.map(({ $ignore: _ignore, ...resource }) => resource),
+    ...(glossarySource ? { hasGlossary: true as const } : {}),
     contentVersion: '',
   };
   course.contentVersion = hash(
@@ -269,7 +311,12 @@ function compileLocale(
       Object.values(compiledChecks).map((check) => [check.id, check.questions.map((q) => q.fingerprint)]),
     ]),
   );
-  return { course, bodies };
+  return {
+    course,
+    bodies,
+    readingGrades,
+    ...(glossarySource ? { glossary: compileGlossary(glossarySource, locale) } : {}),
+  };
 }
 
 function countTitleWords(title: string): number {
@@ -301,15 +348,20 @@ function compileCheck(
   lessons: Map<string, LessonFile>,
   display: (file: string) => string,
   problems: Problem[],
-): { check: KnowledgeCheck; text: CheckText; words: number } {
+  glossary: GlossaryIndex,
+): { check: KnowledgeCheck; text: CheckText; words: number; readText: string[] } {
   const file = display(check.file);
   const at = (...jsonPath: (string | number)[]) => jsonPosition(check.text, jsonPath);
   const report = (jsonPath: (string | number)[], rule: Rule, message: string) =>
     problems.push({ file, ...at(...jsonPath), rule, message });
   const inline = (text: string, ...jsonPath: (string | number)[]) => compileInlineMarkdown(file, text, at(...jsonPath), problems);
   let words = 0;
+  const readable: string[] = [];
   const count = (...texts: (string | undefined)[]) => {
-    for (const text of texts) words += text ? text.split(/\s+/).filter(Boolean).length : 0;
+    for (const text of texts) {
+      words += text ? text.split(/\s+/).filter(Boolean).length : 0;
+      if (text) readable.push(inlineMarkdownToText(text));
+    }
   };
 
   const questionIds = new Set<string>();
@@ -321,6 +373,25 @@ function compileCheck(
     if (!lessons.has(source.review)) {
       report([...q, 'review'], 'unknown-lesson-link', `"review" names lesson "${source.review}", which does not exist`);
     }
+    // Editorial rules on everything the learner reads in this question.
+    const pieces: CheckTextPiece[] = [];
+    const piece = (text: string | undefined, ...jsonPath: (string | number)[]) => {
+      if (text) pieces.push({ text: inlineMarkdownToText(text), ...at(...q, ...jsonPath), links: markdownLinks(text) });
+    };
+    piece(source.prompt, 'prompt');
+    for (const key of ['options', 'prompts', 'targets'] as const) {
+      const list = (source as { [k in typeof key]?: { text: string; feedback?: string | undefined }[] })[key] ?? [];
+      list.forEach((option, i) => {
+        piece(option.text, key, i, 'text');
+        piece(option.feedback, key, i, 'feedback');
+      });
+    }
+    piece(source.feedback.correct, 'feedback', 'correct');
+    piece(source.feedback.incorrect, 'feedback', 'incorrect');
+    const editorial = checkQuestionEditorial(file, pieces, glossary, source.$ignore, at(...q, '$ignore'));
+    const quoted = reviewNotQuoted(source, lessons, at(...q, 'review'));
+    if (quoted && !source.$ignore?.['review-not-quoted']) editorial.push({ file, ...quoted, rule: 'review-not-quoted', severity: 'warning' });
+    problems.push(...editorial);
     // Reading time counts what every learner reads: prompts and options, not all the feedback.
     count(source.prompt);
     const text: QuestionText = {
@@ -405,5 +476,11 @@ function compileCheck(
     check: { id: check.source.id, lessonId, title: check.source.title, questions },
     text: { checkId: check.source.id, questions: texts },
     words,
+    readText: readable,
   };
+}
+
+/** `[text](url)` links in inline Markdown, for the link rules. */
+function markdownLinks(text: string): { url: string; text: string }[] {
+  return [...text.matchAll(/\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g)].map((match) => ({ text: match[1] ?? '', url: match[2] ?? '' }));
 }

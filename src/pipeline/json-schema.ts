@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSchema, courseSchema } from './source-schema.ts';
+import { checkSchema, courseSchema, glossarySchema } from './source-schema.ts';
 
 /** File name → JSON Schema text, generated from the same zod declarations the build validates with. */
 export function jsonSchemaFiles(): Record<string, string> {
@@ -8,5 +8,6 @@ export function jsonSchemaFiles(): Record<string, string> {
   return {
     'course.schema.json': write(courseSchema, 'Course (content/<locale>/course.json)'),
     'check.schema.json': write(checkSchema, 'Knowledge check (content/<locale>/checks/NN-slug.json)'),
+    'glossary.schema.json': write(glossarySchema, 'Glossary (content/<locale>/glossary.json)'),
   };
 }

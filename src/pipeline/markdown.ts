@@ -16,6 +16,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Block, Html, Panel } from '../content/types.ts';
+import { checkLessonEditorial } from './editorial/index.ts';
+import type { ReadingLevel } from './editorial/reading-level.ts';
+import { applyGlossary, emptyGlossaryIndex, type GlossaryIndex } from './glossary.ts';
 import type { Problem, Rule } from './problems.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -68,6 +71,18 @@ export interface CompiledMarkdown {
   words: number;
   /** `lesson:<id>` links, checked against the course once every lesson is known. */
   lessonLinks: LessonLink[];
+  /** Reading grade of the lesson's visible text (footnotes left out). */
+  reading: ReadingLevel | undefined;
+  /** The lesson's visible text as plain-text pieces (paragraphs, headings, block titles). */
+  textPieces: string[];
+}
+
+export interface LessonCompileOptions {
+  /** The lesson's id (a glossary term is not linked in the lesson that explains it). */
+  lessonId?: string | undefined;
+  glossary?: GlossaryIndex | undefined;
+  /** From course.json: the editorial reading-level rule warns above it. */
+  maxReadingGrade?: number | undefined;
 }
 
 /**
@@ -79,10 +94,16 @@ export function compileLessonMarkdown(
   body: string,
   lineOffset: number,
   problems: Problem[],
+  options: LessonCompileOptions = {},
 ): CompiledMarkdown {
   const tree = parseMarkdown(body);
-  const context = new CompileContext(file, lineOffset, problems);
+  const context = new CompileContext(file, lineOffset, problems, body);
   context.checkInlineNodes(tree);
+  const glossary = options.glossary ?? emptyGlossaryIndex;
+  const editorial = checkLessonEditorial({ file, tree, lineOffset, glossary, maxReadingGrade: options.maxReadingGrade });
+  problems.push(...editorial.problems);
+  const words = countWords(toString(tree));
+  applyGlossary(tree, glossary, options.lessonId);
   const footnotes = tree.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
   const blocks = context.blocks(tree.children.filter((node) => node.type !== 'footnoteDefinition'));
   if (footnotes.length) {
@@ -95,7 +116,7 @@ export function compileLessonMarkdown(
       })),
     });
   }
-  return { blocks, words: countWords(toString(tree)), lessonLinks: context.lessonLinks };
+  return { blocks, words, lessonLinks: context.lessonLinks, reading: editorial.reading, textPieces: editorial.pieces };
 }
 
 /** Inline Markdown (question prompts, options, feedback) → HTML without a wrapping paragraph. */
@@ -164,6 +185,8 @@ class CompileContext {
     private readonly file: string,
     private readonly lineOffset: number,
     private readonly problems: Problem[],
+    /** The Markdown source, to read what the tree does not keep (a list item's own number). */
+    private readonly source = '',
   ) {
     this.handlers = {
       footnoteReference: (state: State, node: FootnoteReference): Element => {
@@ -179,6 +202,16 @@ class CompileContext {
       },
       link: (state: State, node: Link): Element => {
         const properties: Element['properties'] = { href: node.url };
+        // Written by the glossary rewrite (glossary.ts), never by editors.
+        const glossaryId = /^glossary:(.*)$/.exec(node.url)?.[1];
+        if (glossaryId !== undefined) {
+          return {
+            type: 'element',
+            tagName: 'a',
+            properties: { href: `glossary#${glossaryId}`, dataGlossary: glossaryId, className: ['glossary-link'] },
+            children: state.all(node),
+          };
+        }
         const lessonId = /^lesson:(.*)$/.exec(node.url)?.[1];
         if (lessonId !== undefined) {
           const start = this.position(node);
@@ -425,14 +458,25 @@ class CompileContext {
       this.report(node, 'empty-block', '":::chart" must start with a list: one "Label" or "Label: NN%" per line');
       return undefined;
     }
-    const items = list.children.map((item) => {
+    // The rank is the item's own number as written ("4." twice is a tie); an unnumbered list ranks in order.
+    let previousRank = 0;
+    const items = list.children.map((item, index) => {
       const text = toString(item).trim();
+      const start = item.position?.start.offset;
+      const written = list.ordered && start !== undefined ? /^\s*(\d+)[.)]/.exec(this.source.slice(start))?.[1] : undefined;
+      const rank = written !== undefined ? Number(written) : index + 1;
+      if (rank < previousRank) {
+        this.report(item, 'schema', `chart items go in rank order: rank ${rank} comes after rank ${previousRank}; give tied items the same number`);
+      }
+      previousRank = rank;
       const match = /^(.*?):\s*(\d+(?:\.\d+)?)\s*%$/.exec(text);
-      if (!match) return { label: text };
+      if (!match) return { label: text, rank };
       const value = Number(match[2]);
       if (value > 100) this.report(item, 'schema', `a chart figure must be a percent from 0 to 100, found ${value}%`);
-      return { label: (match[1] ?? '').trim(), value };
+      return { label: (match[1] ?? '').trim(), value, rank };
     });
-    return { type: 'chart', label, unit: 'percent', items, blocks: this.blocks(note) };
+    const ranks = items.map((item) => item.rank);
+    const ranked = items.map((item) => ({ ...item, tied: ranks.filter((rank) => rank === item.rank).length > 1 }));
+    return { type: 'chart', label, unit: 'percent', items: ranked, blocks: this.blocks(note) };
   }
 }

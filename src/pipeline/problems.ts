@@ -26,7 +26,27 @@ export type Rule =
   | 'unknown-lesson-link'
   | 'empty-lesson'
   | 'empty-block'
-  | 'missing-folder';
+  | 'missing-folder'
+  // Glossary (content/<locale>/glossary.json)
+  | 'duplicate-term'
+  // Editorial rules (src/pipeline/editorial/)
+  | 'bad-ignore-comment'
+  | 'instruction-without-target'
+  | 'duplicate-instruction'
+  | 'heading-repeated-by-block'
+  | 'bad-link-text'
+  | 'empty-link'
+  | 'acronym-before-definition'
+  | 'reading-level'
+  | 'inclusive-language'
+  | 'image-without-alt'
+  | 'review-not-quoted';
+
+/**
+ * An error fails `content:check` and the build. A warning is printed and counted but fails only
+ * `content:check --strict`; an editor can silence it for one line, with a reason (content/README.md).
+ */
+export type Severity = 'error' | 'warning';
 
 export interface Problem {
   file: string;
@@ -34,10 +54,20 @@ export interface Problem {
   column: number;
   message: string;
   rule: Rule;
+  /** Absent means "error". */
+  severity?: Severity;
 }
 
+export function severityOf(problem: Problem): Severity {
+  return problem.severity ?? 'error';
+}
+
+export const isError = (problem: Problem): boolean => severityOf(problem) === 'error';
+export const isWarning = (problem: Problem): boolean => severityOf(problem) === 'warning';
+
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}  ${problem.message}  (${problem.rule})`;
+  const warning = isWarning(problem) ? 'warning: ' : '';
+  return `${problem.file}:${problem.line}:${problem.column}  ${warning}${problem.message}  (${problem.rule})`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
@@ -49,8 +79,9 @@ export function sortProblems(problems: Problem[]): Problem[] {
 /** A content error found while building; Vite shows it in its overlay with the file and position. */
 export class ContentError extends Error {
   readonly problems: Problem[];
+  /** Only errors: warnings never stop a build. */
   constructor(problems: Problem[]) {
-    const sorted = sortProblems(problems);
+    const sorted = sortProblems(problems.filter(isError));
     super(
       `${sorted.length} content problem${sorted.length === 1 ? '' : 's'}:\n` +
         sorted.map(formatProblem).join('\n'),

@@ -14,6 +14,18 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A JSON Schema editor's note; ignored by the player. */
 const comment = z.string().optional().describe('A note for editors; ignored by the player.');
 
+/**
+ * Silences editorial warnings for the object it sits in (a question, a resource, a glossary entry):
+ * rule name → the reason it does not apply here. Errors cannot be silenced.
+ */
+const ignore = z
+  .record(
+    z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'use the rule name shown in brackets by content:check, e.g. "inclusive-language"'),
+    text.describe('Why the warning does not apply here.'),
+  )
+  .optional()
+  .describe('Editorial warnings silenced here: { "rule-name": "the reason" }. Errors cannot be silenced.');
+
 // ------------------------------------------------------------------ course
 
 export const resourceSchema = z
@@ -21,7 +33,9 @@ export const resourceSchema = z
     title: text.describe('Title exactly as the document gives it.'),
     summary: text.describe('One line on what the reader will find.'),
     publisher: text.optional().describe('Who published it, when the document says so.'),
+    year: z.int().min(1900).max(2100).optional().describe('Year of publication, when the document says so.'),
     url: z.url().optional().describe('Only a full address the source documents give; never a guess.'),
+    $ignore: ignore,
   })
   .describe('A further-reading resource listed in the last lesson.');
 
@@ -59,6 +73,11 @@ export const courseSchema = z.strictObject({
     .describe('When the course counts as complete (and passed).'),
   sections: z.array(sectionSchema).min(1).describe('Sections in order, each listing its lessons.'),
   resources: z.array(resourceSchema).describe('Further reading, shown in the last lesson.'),
+  maxReadingGrade: z
+    .number()
+    .positive()
+    .optional()
+    .describe('content:check warns about a lesson whose reading grade (Flesch-Kincaid) is above this.'),
 });
 
 // ----------------------------------------------------------- front matter
@@ -89,6 +108,7 @@ const option = z.strictObject({
 
 const questionBase = {
   $comment: comment,
+  $ignore: ignore,
   id: id.describe('Question id, unique within the check, e.g. "q1".'),
   prompt: inline.describe('The question.'),
   feedback,
@@ -135,7 +155,35 @@ export const checkSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, 'a check needs at least one question'),
 });
 
+// ---------------------------------------------------------------- glossary
+
+export const glossaryEntrySchema = z.strictObject({
+  $comment: comment,
+  $ignore: ignore,
+  term: text.describe('The term or acronym as the lessons write it, e.g. "PSW" or "peer support".'),
+  kind: z
+    .enum(['acronym', 'term'])
+    .describe('"acronym": shown as <abbr> with its expansion on first use in a lesson. "term": its first use links here.'),
+  expansion: text
+    .optional()
+    .describe('For an acronym: what it stands for, in the course\'s words. Leave out when no source spells it out.'),
+  definition: text.describe("What it means, in the course's own words (never from outside the course)."),
+  lesson: id.describe('Id of the lesson that explains it; the glossary links back to it.'),
+  forms: z
+    .array(text)
+    .optional()
+    .describe('Other forms the lessons use, e.g. "B.C." for "BC". A plural with "s" is matched without listing it.'),
+});
+
+export const glossarySchema = z.strictObject({
+  $schema: z.string().optional(),
+  $comment: comment,
+  entries: z.array(glossaryEntrySchema).min(1, 'a glossary needs at least one entry'),
+});
+
 export type CourseSource = z.infer<typeof courseSchema>;
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type CheckSource = z.infer<typeof checkSchema>;
 export type QuestionSource = z.infer<typeof questionSchema>;
+export type GlossarySource = z.infer<typeof glossarySchema>;
+export type GlossaryEntrySource = z.infer<typeof glossaryEntrySchema>;

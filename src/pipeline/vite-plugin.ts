@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { CompiledCourse } from '../content/types.ts';
 import { compileContentFolder, type CompiledContent } from './compile.ts';
-import { ContentError } from './problems.ts';
+import { ContentError, formatProblem, isError, isWarning, sortProblems } from './problems.ts';
 
 const COURSE_ID = 'virtual:course';
 /** Plain-text prompts for LMS reports: imported only by the SCORM adapter's own chunk. */
 const PROMPTS_ID = 'virtual:course-prompts';
 const LESSON_PREFIX = 'virtual:course-lesson/';
+/** One locale's glossary (`virtual:course-glossary/<locale>/glossary`): its own chunk, loaded by the glossary page. */
+const GLOSSARY_PREFIX = 'virtual:course-glossary/';
 const RESOLVED = '\0';
 
 export interface CourseContentOptions {
@@ -33,7 +35,7 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
 
   const requireValid = (): CompiledContent => {
     const content = compile();
-    if (content.problems.length) throw new ContentError(content.problems);
+    if (content.problems.some(isError)) throw new ContentError(content.problems);
     if (!content.courses[defaultLocale]) {
       throw new Error(`content: no course for the default locale "${defaultLocale}" in ${contentDir}/${defaultLocale}/course.json`);
     }
@@ -55,11 +57,13 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
     buildStart() {
       // Fail fast, before bundling, with every problem listed.
       compiled = undefined;
-      requireValid();
+      const content = requireValid();
+      // Warnings never stop the build; they are listed once, like content:check does.
+      for (const problem of sortProblems(content.problems.filter(isWarning))) this.warn(formatProblem(problem));
     },
 
     resolveId(id) {
-      if (id === COURSE_ID || id === PROMPTS_ID || id.startsWith(LESSON_PREFIX)) return RESOLVED + id;
+      if (id === COURSE_ID || id === PROMPTS_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(GLOSSARY_PREFIX)) return RESOLVED + id;
       return undefined;
     },
 
@@ -70,6 +74,12 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
       const source = id.slice(RESOLVED.length);
       if (source === COURSE_ID) return courseModule(content, defaultLocale);
       if (source === PROMPTS_ID) return promptsModule(content, defaultLocale);
+      if (source.startsWith(GLOSSARY_PREFIX)) {
+        const locale = source.slice(GLOSSARY_PREFIX.length).split('/')[0] ?? '';
+        const glossary = content.glossaries[locale];
+        if (!glossary) throw new Error(`content: no glossary for "${locale}"`);
+        return `export default ${JSON.stringify(glossary)};`;
+      }
       const [locale = '', lessonId = ''] = source.slice(LESSON_PREFIX.length).split('/');
       const body = content.lessonBodies[locale]?.[lessonId];
       if (!body) throw new Error(`content: no lesson "${lessonId}" in locale "${locale}"`);
@@ -136,6 +146,10 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
       return `  ${JSON.stringify(locale)}: {\n    ${lessons}\n  }`;
     })
     .join(',\n');
+  const glossaries = Object.keys(content.glossaries)
+    // "<locale>/glossary", so the chunk is named glossary-….js.
+    .map((locale) => `  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`${GLOSSARY_PREFIX}${locale}/glossary`)})`)
+    .join(',\n');
   return [
     `export const defaultLocale = ${JSON.stringify(defaultLocale)};`,
     `export const contentLocales = ${JSON.stringify(locales)};`,
@@ -144,6 +158,12 @@ function courseModule(content: CompiledContent, defaultLocale: string): string {
     `export function loadLessonBody(locale, lessonId) {`,
     `  const load = (lessonLoaders[locale] || lessonLoaders[defaultLocale])[lessonId];`,
     `  if (!load) return Promise.reject(new Error('No lesson ' + lessonId));`,
+    `  return load().then((module) => module.default);`,
+    `}`,
+    `const glossaryLoaders = {\n${glossaries}\n};`,
+    `export function loadGlossary(locale) {`,
+    `  const load = glossaryLoaders[locale] || glossaryLoaders[defaultLocale];`,
+    `  if (!load) return Promise.reject(new Error('No glossary'));`,
     `  return load().then((module) => module.default);`,
     `}`,
   ].join('\n');

@@ -31,13 +31,32 @@ describe('chart', () => {
     expect(within(figure).getByText('Compassion and caring stand out.')).toBeTruthy();
   });
 
-  it('draws bars only for items with a figure, as wide as the figure', () => {
+  it('draws every item in rank order, a bar only for items with a figure, as wide as the figure', () => {
     const { container } = renderBlocks([values]);
     const bars = Array.from(container.querySelectorAll<HTMLElement>('.chart-bar'));
     expect(bars.map((bar) => bar.style.width)).toEqual(['30%', '25%']);
-    const graphic = bars[0]!.closest('[aria-hidden="true"]');
-    expect(graphic?.textContent).toContain('Authenticity');
-    expect(graphic?.textContent).not.toContain('Empathy');
+    // Items ranked first without a figure still come first, so the bars do not read as a ranking of their own.
+    const rows = Array.from(container.querySelectorAll('[aria-hidden="true"] .chart-bar-row')).map((row) => row.textContent);
+    expect(rows).toEqual(['Compassion and caringno figure given', 'Empathyno figure given', 'Authenticity30%', 'Being present25%']);
+  });
+
+  it('shows tied items with the same rank, saying they are tied', () => {
+    renderBlocks([
+      {
+        ...values,
+        items: [
+          { label: 'Authenticity', value: 30, rank: 1, tied: false },
+          { label: 'Relationship building', value: 25, rank: 2, tied: true },
+          { label: 'Being present', value: 25, rank: 2, tied: true },
+        ],
+      },
+    ]);
+    const items = within(screen.getByRole('list', { name: 'In rank order' })).getAllByRole('listitem');
+    expect(items.map((item) => [item.getAttribute('value'), item.textContent])).toEqual([
+      ['1', 'Authenticity: 30%'],
+      ['2', 'Relationship building: 25% (tied)'],
+      ['2', 'Being present: 25% (tied)'],
+    ]);
   });
 
   it('draws no bars when no item has a figure', () => {

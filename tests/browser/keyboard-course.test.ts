@@ -537,8 +537,9 @@ describe('the whole course with the keyboard alone', () => {
     expect(certificateText).toContain(courseJson.title);
     expect(certificateText).toContain('has completed the course');
 
-    // The menu: every lesson complete, the progress bar full.
-    const links = await menu(page).getByRole('link').allTextContents();
+    // The menu: every lesson complete, the progress bar full; the glossary link after them is not a lesson.
+    expect(await menu(page).getByRole('link').last().textContent()).toBe('Glossary');
+    const links = await menu(page).locator('a.lesson-link').allTextContents();
     expect(links).toHaveLength(lessons.length);
     for (const [i, lesson] of lessons.entries()) expect(links[i]).toBe(`${lesson.number}. ${lesson.title}Complete`);
     expect(await menu(page).locator('progress').getAttribute('aria-valuetext')).toBe(

@@ -37,6 +37,15 @@ describe('normalizeText', () => {
     ['ＡＢＣ', 'abc'],
     ['', ''],
     ['   ', ''],
+    // Trailing punctuation and surrounding quotes do not change the answer (issue 12).
+    ['compassion.', 'compassion'],
+    ['Compassion!', 'compassion'],
+    ['"compassion"', 'compassion'],
+    ['“Compassion.”', 'compassion'],
+    ["'compassion'.", 'compassion'],
+    ['  « compassion » ', 'compassion'],
+    ["peers'", 'peers'],
+    ['"', ''],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
@@ -131,12 +140,12 @@ describe('gradeQuestion', () => {
     expect(gradeQuestion(question, { type: 'multiple', optionIds: ['c', 'a'] }).correct).toBe(true);
   });
 
-  it('compares text ignoring case, spacing and apostrophe style', () => {
+  it('compares text ignoring case, spacing, apostrophe style, surrounding quotes and trailing punctuation', () => {
     const question = q('q-text');
-    for (const text of ['mutuality', ' MUTUALITY', 'Mutuality  ', "peer's support", 'PEER’S    support', 'peer‘s support']) {
+    for (const text of ['mutuality', ' MUTUALITY', 'Mutuality  ', "peer's support", 'PEER’S    support', 'peer‘s support', 'mutuality!', 'mutuality.', '"Mutuality"', '“peer’s support.”']) {
       expect(gradeQuestion(question, { type: 'text', text }).correct, text).toBe(true);
     }
-    for (const text of ['', '   ', 'mutual', 'mutuality!', 'peers support']) {
+    for (const text of ['', '   ', 'mutual', '.', '"', 'mutual-ity', 'peers support']) {
       expect(gradeQuestion(question, { type: 'text', text }).correct, text).toBe(false);
     }
   });

@@ -24,7 +24,7 @@ describe('npm run content:check', () => {
       /\/en\/lessons\/02-second\.md:7:1  unknown block "nope"; known blocks: tabs, accordion, flipcards, reveal, slides, compare, quote, callout, table, chart  \(unknown-directive\)$/,
     );
     expect(lines.some((line) => /02-second\.md:11:6  HTML is not allowed.*\(no-html\)$/.test(line))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^2 problems found in .*\. Fix each line above, then run this again\.$/);
+    expect(lines.at(-1)).toMatch(/^2 errors found in .*\. Fix each line above, then run this again\.$/);
   });
 });
 

@@ -61,7 +61,7 @@ title: The first lesson
 summary: Where it starts.
 ---
 
-Some text with a [link](lesson:second).
+Some text with a link to [the second lesson](lesson:second).
 
 ::::tabs{label="Two tabs"}
 :::tab{title="One"}

@@ -201,7 +201,7 @@ describe('compiled lessons', () => {
   });
 
   it('mark links to lessons so the player can route them', () => {
-    expect(first.blocks[0]).toEqual({ type: 'prose', html: '<p>Some text with a <a href="lesson/second" data-lesson="second">link</a>.</p>' });
+    expect(first.blocks[0]).toEqual({ type: 'prose', html: '<p>Some text with a link to <a href="lesson/second" data-lesson="second">the second lesson</a>.</p>' });
   });
 
   it('collect footnotes into a references block', () => {

@@ -131,6 +131,17 @@ describe('SCORM 2004 interactions', () => {
     expect(text['correct_responses.0.pattern']).toBe(accepted.acceptedAnswers[0]);
   });
 
+  it('reports a typed answer as the course scores it: trailing punctuation and quotes do not count', () => {
+    const accepted = course.checks.empowerment!.questions[5]!;
+    if (accepted.type !== 'text') throw new Error('q6 is a text question');
+    for (const version of ['1.2', '2004'] as const) {
+      const f = fields(version, 'empowerment', 'q6', { type: 'text', text: '“Compassion.”' });
+      expect(version === '1.2' ? f.student_response : f.learner_response, version).toBe('compassion');
+      expect(f['correct_responses.0.pattern'], version).toBe('compassion');
+      expect(f.result, version).toBe('correct');
+    }
+  });
+
   it('allows at most 10 correct fill-in patterns', () => {
     const q: Question = {
       ...(course.checks.empowerment!.questions[5]! as Question & { type: 'text' }),

@@ -50,6 +50,11 @@ export function HomePage() {
           </Link>
         )}
       </p>
+      {course.hasGlossary && (
+        <p>
+          <Link to="/glossary">{t('glossary.link')}</Link>
+        </p>
+      )}
       <h2>{t('home.contents')}</h2>
       {sections.map(({ section, lessons }) => (
         <section key={section.id} className="toc-section" aria-labelledby={`toc-${section.id}`}>

@@ -119,7 +119,10 @@ function FurtherReading() {
           <li key={resource.title}>
             <p>
               <strong>{resource.url ? <a href={resource.url}>{resource.title}</a> : resource.title}</strong>
-              {resource.publisher && <> ({t('lesson.publisher', { publisher: resource.publisher })})</>}
+              {resource.publisher && (
+                <> ({t('lesson.publisher', { publisher: resource.publisher })}{resource.year ? `, ${resource.year}` : ''})</>
+              )}
+              {!resource.publisher && resource.year && <> ({resource.year})</>}
             </p>
             <p>{resource.summary}</p>
           </li>

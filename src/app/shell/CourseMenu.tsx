@@ -20,6 +20,7 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
   const { t } = useTranslation();
   const sections = useCourseSelector(selectSections);
   const progress = useCourseSelector(selectProgress);
+  const { course } = useCourseRuntime();
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -73,6 +74,14 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
           </ol>
         </section>
       ))}
+      {course.hasGlossary && (
+        <p className="course-menu__extra">
+          {/* Not a lesson: no number, no status, not counted in progress. */}
+          <Link to="/glossary" className="course-menu__glossary" onClick={overlay ? onClose : undefined}>
+            {t('glossary.title')}
+          </Link>
+        </p>
+      )}
     </nav>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * A bar chart of figures the source states. Only items with a value get a bar (CSS width, 0–100 %
- * of the track). The same data, every item in rank order, is a visible ordered list beneath it, and
- * items without a figure say so ("no figure given"). The bars repeat the list for sighted readers
- * and are hidden from screen readers, which read the list. The chart's note follows.
+ * A bar chart of figures the source states. Every item has a row, in rank order, so an item ranked
+ * first without a figure still comes first; only items with a value get a bar (CSS width, 0–100 %
+ * of the track), the others say "no figure given". The same data is a visible ordered list beneath
+ * it, with each item's rank (tied items share one and say so). The bars repeat the list for sighted
+ * readers and are hidden from screen readers, which read the list. The chart's note follows.
  */
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
@@ -12,7 +13,8 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
   const { renderBlocks } = useBlockScope();
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const format = (value: number) => percent.format(value / 100);
-  const bars = block.items.filter((item): item is { label: string; value: number } => item.value !== undefined);
+  const hasFigures = block.items.some((item) => item.value !== undefined);
+  const bars = hasFigures ? block.items : [];
   return (
     <figure className="block chart" aria-labelledby={`${idPrefix}-caption`}>
       <figcaption className="chart-caption" id={`${idPrefix}-caption`}>
@@ -24,9 +26,11 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
             <div className="chart-bar-row" key={index}>
               <span className="chart-bar-label">{item.label}</span>
               <span className="chart-bar-track">
+                {item.value !== undefined && (
                 <span className="chart-bar" style={{ width: `${Math.max(0, Math.min(100, item.value))}%` }} />
+                )}
               </span>
-              <span className="chart-bar-value">{format(item.value)}</span>
+              <span className="chart-bar-value">{item.value === undefined ? t('blocks.chart.noFigure') : format(item.value)}</span>
             </div>
           ))}
         </div>
@@ -36,11 +40,12 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
       </p>
       <ol className="chart-data" aria-labelledby={`${idPrefix}-data`}>
         {block.items.map((item, index) => (
-          <li key={index}>
+          <li key={index} value={item.rank ?? index + 1}>
             {t('blocks.chart.item', {
               label: item.label,
               value: item.value === undefined ? t('blocks.chart.noFigure') : format(item.value),
             })}
+            {item.tied && <> {t('blocks.chart.tied')}</>}
           </li>
         ))}
       </ol>

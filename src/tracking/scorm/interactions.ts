@@ -26,6 +26,7 @@
  * - Text is one line, cut to the limit in UTF-16 code units, as LMSs' patterns count.
  */
 import type { Question } from '../../content/types.ts';
+import { normalizeText } from '../../course/scoring.ts';
 import type { Answer, TrackingEvent } from '../../course/types.ts';
 import {
   plainLine,
@@ -125,8 +126,9 @@ function patterns12(question: Question, answer: Answer): Patterns {
     case 'text':
       return {
         type: 'fill-in',
-        response: answer.type === 'text' ? plainLine(answer.text, 255) : '',
-        correct: question.acceptedAnswers.map((a) => plainLine(a, 255)),
+        // Compared as the course scores it: "Compassion." is reported as the answer "compassion".
+        response: answer.type === 'text' ? plainLine(normalizeText(answer.text), 255) : '',
+        correct: question.acceptedAnswers.map((a) => plainLine(normalizeText(a), 255)),
       };
     case 'matching': {
       const prompts = charMap(question.prompts.map((p) => p.id));
@@ -162,9 +164,9 @@ function patterns2004(question: Question, answer: Answer, lang: string): Pattern
     case 'text':
       return {
         type: 'fill-in',
-        response: answer.type === 'text' ? fillIn2004(answer.text, lang) : '',
+        response: answer.type === 'text' ? fillIn2004(normalizeText(answer.text), lang) : '',
         // The SCORM 2004 fill-in allows 10 correct responses at most.
-        correct: question.acceptedAnswers.slice(0, 10).map((a) => fillIn2004(a, lang)),
+        correct: question.acceptedAnswers.slice(0, 10).map((a) => fillIn2004(normalizeText(a), lang)),
       };
     case 'matching': {
       const prompts = shortIdMap(question.prompts.map((p) => p.id));
