@@ -21,6 +21,7 @@ export const routes: { path: string; title: string }[] = [
   { path: '/', title: course.title },
   { path: '/results', title: 'results' },
   { path: '/lms-check', title: 'lms-check' },
+  { path: '/print', title: 'print' },
   ...course.lessons.map((lesson) => ({ path: `/lesson/${lesson.id}`, title: lesson.title })),
 ];
 
@@ -43,7 +44,7 @@ export async function render(path: string): Promise<{ html: string; title: strin
     </I18nextProvider>,
   );
   session.stop();
-  const page = path === '/results' ? i18n.t('results.title') : path === '/404' ? i18n.t('notFound.title') : lesson?.title;
+  const page = path === '/results' ? i18n.t('results.title') : path === '/print' ? i18n.t('print.title') : path === '/404' ? i18n.t('notFound.title') : lesson?.title;
   const title = page ? i18n.t('app.pageTitle', { page, course: course.title }) : course.title;
   return { html, title, lang: 'en' };
 }
