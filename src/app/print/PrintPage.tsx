@@ -52,6 +52,20 @@ export function PrintPage() {
 
   return (
     <div className={`page print-edition${large ? ' print-edition--large' : ''}`} lang={ui}>
+
+      <header className="print-cover">
+        <p className="print-cover__edition">{t('printPage.edition')}</p>
+        <h1 ref={headingRef} tabIndex={-1} lang={content}>
+          {course.title}
+        </h1>
+        <p lang={content}>{course.description}</p>
+        <p>
+          {t('printPage.estimate', { minutes: course.estimatedMinutes })}
+          <br />
+          {t('printPage.lessonsCount', { count: course.lessons.length, sections: course.sections.length })}
+        </p>
+      </header>
+
       <section className="print-options no-print" aria-labelledby="print-options">
         <h2 id="print-options">{t('printPage.options')}</h2>
         <p>{t('printPage.intro')}</p>
@@ -82,19 +96,6 @@ export function PrintPage() {
         </p>
         <EditionListen course={course} bodies={byId} />
       </section>
-
-      <header className="print-cover">
-        <p className="print-cover__edition">{t('printPage.edition')}</p>
-        <h1 ref={headingRef} tabIndex={-1} lang={content}>
-          {course.title}
-        </h1>
-        <p lang={content}>{course.description}</p>
-        <p>
-          {t('printPage.estimate', { minutes: course.estimatedMinutes })}
-          <br />
-          {t('printPage.lessonsCount', { count: course.lessons.length, sections: course.sections.length })}
-        </p>
-      </header>
 
       <nav className="print-contents" aria-labelledby="print-contents">
         <h2 id="print-contents">{t('printPage.contents')}</h2>
