@@ -9,7 +9,7 @@
  *
  * Its own chunk, with all lesson bodies loaded: nothing here weighs on the other pages.
  */
-import { use, useEffect, useMemo, type ReactNode } from 'react';
+import { use, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { PrintBlockList } from '../../blocks/print/PrintBlockList.tsx';
 import { usePrerendering } from '../../blocks/prerendering.ts';
@@ -35,6 +35,8 @@ export function PrintPage() {
   const prerendering = usePrerendering();
   const { content, ui } = usePartLanguages();
   usePageNumberWords(t('printPage.pageNumber', { page: '\u0001', pages: '\u0002' }));
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAddressShown(rootRef);
 
   const byId = useMemo(() => new Map(bodies.map((body) => [body.id, body])), [bodies]);
   const terms = glossaryTerms(course);
@@ -51,7 +53,7 @@ export function PrintPage() {
     );
 
   return (
-    <div className={`page print-edition${large ? ' print-edition--large' : ''}`} lang={ui}>
+    <div className={`page print-edition${large ? ' print-edition--large' : ''}`} lang={ui} ref={rootRef}>
 
       <header className="print-cover">
         <p className="print-cover__edition">{t('printPage.edition')}</p>
@@ -329,4 +331,14 @@ function usePageNumberWords(words: string) {
       for (const name of Object.keys(properties)) style.removeProperty(name);
     };
   }, [words]);
+}
+
+/** Links whose text is already their address do not print it a second time (print.css). */
+function useAddressShown(rootRef: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    for (const link of rootRef.current?.querySelectorAll<HTMLAnchorElement>('a[href^="http"]') ?? []) {
+      const text = link.textContent?.trim().replace(/\/$/, '');
+      if (text === link.getAttribute('href')?.replace(/\/$/, '')) link.dataset.addressShown = '';
+    }
+  });
 }
