@@ -213,4 +213,5 @@ await part('transitions', async () => {
   }
 });
 
+await part('print edition', async () => (await import('./print-edition.ts')).benchPrintEdition(base));
 await server.close();

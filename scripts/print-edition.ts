@@ -3,16 +3,20 @@
  * a build tool, not part of the player. Used by `npm run print:pdf` (scripts/print-pdf.ts) and
  * the browser tests.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { waitForApp } from '../tests/browser/browser.ts';
+import { launchBrowser, waitForApp } from '../tests/browser/browser.ts';
 
 export interface EditionVariant {
   /** File name suffix after the course id ('' for the main file). */
   suffix: string;
   /** Query string of the print page for this variant. */
   query: string;
+  /** For the record (`npm run bench`). */
+  label: string;
 }
 
 /**
@@ -21,9 +25,9 @@ export interface EditionVariant {
  * - `<id>-without-key.pdf`: standard print without the answer key (copies to hand out or mail).
  */
 export const VARIANTS: EditionVariant[] = [
-  { suffix: '', query: '' },
-  { suffix: '-large-print', query: '?size=large' },
-  { suffix: '-without-key', query: '?key=without' },
+  { suffix: '', query: '', label: 'standard print with answer key' },
+  { suffix: '-large-print', query: '?size=large', label: 'large print with answer key' },
+  { suffix: '-without-key', query: '?key=without', label: 'standard print without answer key' },
 ];
 
 /** Opens `<baseUrl>print/<query>`, waits until the app shows the whole edition, and writes the PDF. */
@@ -50,4 +54,23 @@ export async function printAllVariants(browser: Browser, baseUrl: string, outDir
     files.push(file);
   }
   return files;
+}
+
+/** `npm run bench`: one line with the page count of each PDF (pdfinfo, from poppler-utils). */
+export async function benchPrintEdition(baseUrl: string): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-print-'));
+  const browser = await launchBrowser();
+  try {
+    const counts: string[] = [];
+    for (const variant of VARIANTS) {
+      const file = path.join(dir, `edition${variant.suffix}.pdf`);
+      await printEditionPdf(browser, baseUrl, variant.query, file);
+      const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '?';
+      counts.push(`${pages} ${variant.label}`);
+    }
+    console.log(`print edition pages: ${counts.join(', ')}`);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
