@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
+import { axeViolations } from './axe.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -128,6 +129,7 @@ describe('read-aloud', () => {
     const group = page.getByRole('group', { name: 'Listen to this lesson' });
     await group.getByRole('button', { name: 'Listen' }).click();
     await endCurrent(page);
+    expect(await axeViolations(page)).toEqual([]);
     await group.getByRole('button', { name: 'Pause' }).click();
     expect((await log(page)).at(-1)).toEqual({ call: 'pause' });
     const resume = group.getByRole('button', { name: 'Resume' });
