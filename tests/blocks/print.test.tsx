@@ -31,12 +31,13 @@ const lesson: Block[] = [
     label: 'Cards',
     cards: [{ id: 'c', frontHtml: '<strong>Front</strong>', frontText: 'Front', back: [prose('<p>Back of the card.</p>')] }],
   },
+  { type: 'table', caption: 'Steps', headHtml: ['Step', 'Goal'], headText: ['Step', 'Goal'], rowsHtml: [['Inform', 'To <em>tell</em>']], rowHeaders: true },
   { type: 'chart', label: 'Ranked', unit: 'percent', items: [{ label: 'Authenticity', value: 30 }, { label: 'Other' }], blocks: [] },
 ];
 
 describe('print order', () => {
   it('puts footnotes last and keeps the lesson indexes', () => {
-    expect(printOrder(lesson).map((b) => b.index)).toEqual([0, 2, 3, 4, 1]);
+    expect(printOrder(lesson).map((b) => b.index)).toEqual([0, 2, 3, 4, 5, 1]);
   });
 
   it('reads every panel and card, footnote numbers left out, in print order', () => {
@@ -51,9 +52,12 @@ describe('print order', () => {
       { target: 'block:3', text: 'Cards' },
       { target: 'block:3', text: 'Front' },
       { target: 'block:3', text: 'Back of the card.' },
-      { target: 'block:4', text: 'Ranked' },
-      { target: 'block:4', text: 'Authenticity: 30%' },
-      { target: 'block:4', text: 'Other' },
+      { target: 'block:4', text: 'Steps' },
+      { target: 'block:4', text: 'Inform' },
+      { target: 'block:4', text: 'Goal: To tell' },
+      { target: 'block:5', text: 'Ranked' },
+      { target: 'block:5', text: 'Authenticity: 30%' },
+      { target: 'block:5', text: 'Other' },
       { target: 'block:1', text: 'The source & its date.' },
     ]);
   });
@@ -101,6 +105,6 @@ describe('PrintBlockList', () => {
     expect(screen.getByRole('table', { name: 'Ranked' }).textContent).toContain('no figure given');
     expect(screen.getByRole('heading', { name: 'Start' }).tagName).toBe('H4');
     const order = [...container.querySelectorAll('.print-block')].map((el) => el.getAttribute('data-block'));
-    expect(order).toEqual(['0', '2', '3', '4', '1']);
+    expect(order).toEqual(['0', '2', '3', '4', '5', '1']);
   });
 });

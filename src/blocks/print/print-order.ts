@@ -90,10 +90,16 @@ function blockSpeech(block: Block, words: SpeechWords): Part[] {
         ]),
       ];
     case 'table':
+      // Cell by cell, each after its column's header ("Goal: …"), as a screen reader would.
       return [
         ...text(block.caption),
-        ...text(block.headText.join(', ')),
-        ...block.rowsHtml.flatMap((row) => text(row.map(htmlToText).join(', '))),
+        ...block.rowsHtml.flatMap((row) =>
+          row.flatMap((html, column) => {
+            const header = block.headText[column]?.trim();
+            const cell = htmlToText(html);
+            return text(header && !(column === 0 && block.rowHeaders) ? `${header}: ${cell}` : cell);
+          }),
+        ),
       ];
     case 'chart':
       return [
