@@ -2,7 +2,7 @@
  * The "Listen" control (issue 16): play, pause, resume, stop and speed, reading the lesson's text
  * in the print edition's order (closed tabs, accordion items and flip cards included), derived
  * from the compiled content rather than the screen. The part being read gets the class
- * `read-aloud-current` and is kept in view (no smooth scrolling under reduced motion); focus never
+ * `read-aloud-current` (a closed tab, item, slide or card being read opens) and is kept in view (no smooth scrolling under reduced motion); focus never
  * moves: the play button keeps its place and only its words change. Reading stops when the
  * control unmounts (leaving the lesson) or the page is hidden away.
  *
@@ -11,6 +11,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { checkSpeech, lessonSpeech, type SpeechPart, type SpeechWords } from '../../blocks/print/print-order.ts';
 import type { Block, CheckText, CompiledCourse, LessonBody } from '../../content/types.ts';
+import { reveal } from '../../blocks/revealRequest.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
 import { useCourseRuntime } from '../course-context.tsx';
 import { ReadAloudPlayer, type PlayerState, type SpokenPart } from './player.ts';
@@ -68,8 +69,14 @@ export function LessonListen({ blocks, checkId, checkText }: { blocks: Block[]; 
   );
   const find = (root: Element, target: string): Element | null => {
     const article = root.closest('article') ?? root.ownerDocument.body;
-    const [kind, id = ''] = target.split(':');
-    if (kind === 'block') return article.querySelector(':scope .blocks')?.children[Number(id)] ?? null;
+    const [kind, id = '', , panel] = target.split(':');
+    if (kind === 'block') {
+      const block = article.querySelector('.blocks')?.children[Number(id)];
+      if (!block || panel === undefined) return block ?? null;
+      // The block's own panels, not those of blocks nested in them.
+      const panels = [...block.querySelectorAll('.block-panel')].filter((p) => p.parentElement?.closest('.block') === block);
+      return panels[Number(panel)] ?? block;
+    }
     if (kind === 'question' && check) {
       return article.querySelectorAll('.kc-question')[check.questions.findIndex((q) => q.id === id)] ?? null;
     }
@@ -133,6 +140,9 @@ function ListenControl({ parts, find, label }: { parts: SpokenPart[]; find: (roo
       marked?.classList.remove(CURRENT_CLASS);
       marked = target && rootRef.current ? findRef.current(rootRef.current, target) : null;
       if (!marked) return;
+      // A closed tab, item, slide or card being read opens, unless the learner is working in that block.
+      const block = marked.closest('.blocks > *') ?? marked;
+      if (marked instanceof HTMLElement && marked.closest('[hidden]') && !block.contains(document.activeElement)) reveal(marked);
       marked.classList.add(CURRENT_CLASS);
       const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       marked.scrollIntoView?.({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });

@@ -14,7 +14,11 @@ export function printOrder(blocks: Block[]): { block: Block; index: number }[] {
 
 /** One utterance: a paragraph, a title or an option. `ui` marks words in the interface language. */
 export interface SpeechPart {
-  /** What the page marks while this part is read: `block:<index>` (top-level block) or `question:<id>`. */
+  /**
+   * What the page marks while this part is read: `block:<index>` (a top-level block of the lesson),
+   * `block:<index>:panel:<n>` (its n-th panel: tab, accordion item, point with text, slide or card
+   * back, which the page may open) or `question:<id>`.
+   */
   target: string;
   text: string;
   ui?: boolean;
@@ -32,7 +36,9 @@ export interface SpeechWords {
 
 /** A lesson's text in print order, cut into paragraphs. */
 export function lessonSpeech(blocks: Block[], words: SpeechWords): SpeechPart[] {
-  return printOrder(blocks).flatMap(({ block, index }) => blockSpeech(block, words).map((part) => ({ ...part, target: `block:${index}` })));
+  return printOrder(blocks).flatMap(({ block, index }) =>
+    blockSpeech(block, words).map(({ panel, ...part }) => ({ ...part, target: `block:${index}${panel === undefined ? '' : `:panel:${panel}`}` })),
+  );
 }
 
 /** A knowledge check's prompts and choices (never its answers), in order. */
@@ -55,24 +61,31 @@ export function checkSpeech(check: KnowledgeCheck, text: CheckText, words: Speec
   });
 }
 
-type Part = Omit<SpeechPart, 'target'>;
+type Part = Omit<SpeechPart, 'target'> & { panel?: number };
 
 function blockSpeech(block: Block, words: SpeechWords): Part[] {
   const text = (value: string): Part[] => (value.trim() ? [{ text: value.trim() }] : []);
   const html = (value: Html): Part[] => htmlParagraphs(value).map((t) => ({ text: t }));
-  const blocks = (list: Block[]): Part[] => list.flatMap((b) => blockSpeech(b, words));
+  const blocks = (list: Block[]): Part[] => list.flatMap((b) => blockSpeech(b, words)).map(({ panel: _inner, ...part }) => part);
+  const inPanel = (panel: number, parts: Part[]) => parts.map((part) => ({ ...part, panel }));
   switch (block.type) {
     case 'prose':
       return html(block.html);
     case 'tabs':
     case 'accordion':
-      return [...text(block.label), ...block.panels.flatMap((p) => [...text(p.title), ...blocks(p.blocks)])];
-    case 'reveal':
-      return [...text(block.label), ...block.points.flatMap((p) => [...text(p.title), ...blocks(p.blocks)])];
+      return [...text(block.label), ...block.panels.flatMap((p, i) => inPanel(i, [...text(p.title), ...blocks(p.blocks)]))];
+    case 'reveal': {
+      // Only points with text have a panel.
+      let panels = 0;
+      return [
+        ...text(block.label),
+        ...block.points.flatMap((p) => (p.blocks.length ? inPanel(panels++, [...text(p.title), ...blocks(p.blocks)]) : text(p.title))),
+      ];
+    }
     case 'slides':
-      return [...text(block.label), ...block.slides.flatMap((p) => [...text(p.title), ...blocks(p.blocks)])];
+      return [...text(block.label), ...block.slides.flatMap((p, i) => inPanel(i, [...text(p.title), ...blocks(p.blocks)]))];
     case 'flipcards':
-      return [...text(block.label), ...block.cards.flatMap((card) => [...text(card.frontText), ...blocks(card.back)])];
+      return [...text(block.label), ...block.cards.flatMap((card, i) => [...text(card.frontText), ...inPanel(i, blocks(card.back))])];
     case 'quote':
       return [...blocks(block.blocks), ...text(block.cite)];
     case 'callout':
