@@ -34,7 +34,14 @@ export function App() {
               </LoadBoundary>
             }
           />
-          <Route path="print" element={<LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}><PrintRoute /></LoadBoundary>} />
+          <Route
+            path="print"
+            element={
+              <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
+                <PrintRoute />
+              </LoadBoundary>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>
