@@ -64,6 +64,15 @@ describe('ReadAloudPlayer', () => {
     expect(player.state).toBe('idle');
   });
 
+  it('stops when synthesis fails (no voice) instead of running through the parts', () => {
+    const { player, spoken, marks } = setUp();
+    player.play();
+    spoken[0]!.onerror!({ error: 'synthesis-failed' });
+    expect(spoken).toHaveLength(1);
+    expect(player.state).toBe('idle');
+    expect(marks.at(-1)).toBeNull();
+  });
+
   it('chooses the region’s voice, else the language’s, else none', () => {
     const voices = [voice('en-GB'), voice('en_US', { default: true }), voice('fr-FR')];
     expect(chooseVoice(voices, 'en-GB')?.lang).toBe('en-GB');

@@ -183,7 +183,8 @@ function ListenControl({ parts, find, label }: { parts: SpokenPart[]; find: (roo
         </span>{' '}
         {t(state === 'idle' ? 'listen.listen' : state === 'playing' ? 'listen.pause' : 'listen.resume')}
       </button>
-      <button type="button" className="button button--secondary read-aloud__stop" aria-disabled={state === 'idle'} onClick={stop}>
+      {/* Always operable (stopping while stopped does nothing), so it never changes under the pointer or focus. */}
+      <button type="button" className="button button--secondary read-aloud__stop" onClick={stop}>
         <span aria-hidden="true" className="read-aloud__icon">
           ■
         </span>{' '}

@@ -101,8 +101,9 @@ export class ReadAloudPlayer {
     };
     utterance.onend = next;
     utterance.onerror = (event) => {
-      if (event.error === 'interrupted' || event.error === 'canceled') return;
-      next();
+      if (generation !== this.generation || event.error === 'interrupted' || event.error === 'canceled') return;
+      // No voice, or synthesis failed: stop rather than run through every part unheard.
+      this.stop();
     };
     this.events.part(part.target);
     this.synth.speak(utterance);
