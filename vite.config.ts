@@ -15,6 +15,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Everything the first page loads in one chunk: otherwise each lazily loaded view (check,
+        // trainer page, print edition, read-aloud) that shares a few of its modules splits them
+        // into small chunks of their own, and many small chunks compress worse than one.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },

@@ -239,6 +239,7 @@ await part('offline', async () => {
   }
 });
 
+await part('print edition', async () => (await import('./print-edition.ts')).benchPrintEdition(base));
 await server.close();
 
 /** The files dist/sw.js precaches (Workbox writes them as `{url:"…",revision:…}`). */

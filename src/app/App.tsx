@@ -8,7 +8,7 @@ import { LessonPage } from './pages/LessonPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResultsPage } from './pages/ResultsPage.tsx';
 import { AnnouncerProvider } from './shell/announcer.tsx';
-import { lmsCheckPageModule } from './route-loading.ts';
+import { lmsCheckPageModule, printPageModule } from './route-loading.ts';
 import { Shell } from './shell/Shell.tsx';
 
 /**
@@ -36,11 +36,24 @@ export function App() {
               </LoadBoundary>
             }
           />
+          <Route
+            path="print"
+            element={
+              <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
+                <PrintRoute />
+              </LoadBoundary>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>
     </AnnouncerProvider>
   );
+}
+
+function PrintRoute() {
+  const { PrintPage } = use(printPageModule());
+  return <PrintPage />;
 }
 
 function LmsCheckRoute() {

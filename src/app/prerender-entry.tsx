@@ -22,6 +22,7 @@ export const routes: { path: string; title: string }[] = [
   { path: '/results', title: 'results' },
   { path: '/lms-check', title: 'lms-check' },
   ...(course.hasGlossary ? [{ path: '/glossary', title: 'glossary' }] : []),
+  { path: '/print', title: 'print' },
   ...course.lessons.map((lesson) => ({ path: `/lesson/${lesson.id}`, title: lesson.title })),
 ];
 
@@ -44,8 +45,13 @@ export async function render(path: string): Promise<{ html: string; title: strin
     </I18nextProvider>,
   );
   session.stop();
-  const page =
-    path === '/results' ? i18n.t('results.title') : path === '/glossary' ? i18n.t('glossary.title') : path === '/404' ? i18n.t('notFound.title') : lesson?.title;
+  const pageTitles: Record<string, string> = {
+    '/results': i18n.t('results.title'),
+    '/glossary': i18n.t('glossary.title'),
+    '/print': i18n.t('print.title'),
+    '/404': i18n.t('notFound.title'),
+  };
+  const page = pageTitles[path] ?? lesson?.title;
   const title = page ? i18n.t('app.pageTitle', { page, course: course.title }) : course.title;
   return { html, title, lang: 'en' };
 }

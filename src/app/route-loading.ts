@@ -48,6 +48,15 @@ export function lmsCheckPageModule(): Promise<typeof import('./pages/LmsCheckPag
   return tracked('view:lms-check', () => import('./pages/LmsCheckPage.tsx'));
 }
 
+/** The print edition (/print): its view, and every lesson body (only this route loads them all). */
+export function printPageModule(): Promise<typeof import('./print/PrintPage.tsx')> {
+  return tracked('view:print', () => import('./print/PrintPage.tsx'));
+}
+
+export function allLessonBodies(course: CompiledCourse): Promise<LessonBody[]> {
+  return tracked(`bodies:${course.locale}`, () => Promise.all(course.lessons.map((l) => lessonBodyPromise(course.locale, l.id))));
+}
+
 /** A lesson's body, and the knowledge-check view if it is a check. */
 export function preloadLesson(course: CompiledCourse, lesson: LessonOutline): Promise<unknown> {
   return Promise.all([lessonBodyPromise(course.locale, lesson.id), lesson.checkId ? knowledgeCheckModule() : null]);
@@ -60,6 +69,7 @@ export function preloadLesson(course: CompiledCourse, lesson: LessonOutline): Pr
 export function preloadRoute(course: CompiledCourse, path: string): Promise<unknown> {
   if (/^\/?lms-check\/?$/.test(path)) return lmsCheckPageModule();
   if (/^\/?glossary\/?$/.test(path)) return course.hasGlossary ? glossaryPromise(course.locale) : Promise.resolve();
+  if (/^\/?print\/?$/.test(path)) return Promise.all([printPageModule(), allLessonBodies(course), course.hasGlossary ? glossaryPromise(course.locale) : null]);
   const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
   const lesson = course.lessons.find((l) => l.id === lessonId);
   return lesson ? preloadLesson(course, lesson) : Promise.resolve();

@@ -17,6 +17,11 @@ export function revealAndFocus(element: HTMLElement): void {
   element.focus();
 }
 
+/** Open every panel that holds `element` (or is it), leaving focus where it is (read-aloud). */
+export function reveal(element: HTMLElement): void {
+  element.dispatchEvent(new CustomEvent(REVEAL_EVENT, { bubbles: true }));
+}
+
 /**
  * Let a block answer reveal requests: `open(index)` is called with the index of the panel (by its
  * element id in `panelIds`) that holds the requested element. The update is flushed at once so

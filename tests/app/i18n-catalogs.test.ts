@@ -1,9 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { printCatalogs } from '../../src/i18n/print.ts';
 import { catalogs } from '../i18n-catalogs.ts';
 
-const resources = { en: { translation: catalogs.en }, fr: { translation: catalogs.fr } };
+// The print edition's and read-aloud's strings are their own namespace (src/i18n/print.ts), with keys
+// that do not clash with the main catalog's: checked here as one.
+const resources = {
+  en: { translation: { ...catalogs.en, ...printCatalogs.en } },
+  fr: { translation: { ...catalogs.fr, ...printCatalogs.fr } },
+};
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

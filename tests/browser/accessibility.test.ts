@@ -10,7 +10,7 @@ import { launchBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const course = compileContentFolder('content').courses.en!;
-const routes = ['', 'results', 'glossary/', ...course.lessons.map((l) => `lesson/${l.id}/`)];
+const routes = ['', 'results', 'glossary/', 'print/', 'print/?size=large&key=without', ...course.lessons.map((l) => `lesson/${l.id}/`)];
 
 let browser: Browser;
 beforeAll(async () => {

@@ -55,6 +55,9 @@ export function HomePage() {
           <Link to="/glossary">{t('glossary.link')}</Link>
         </p>
       )}
+      <p className="no-print">
+        <Link to="/print">{t('print.link')}</Link>
+      </p>
       <h2>{t('home.contents')}</h2>
       {sections.map(({ section, lessons }) => (
         <section key={section.id} className="toc-section" aria-labelledby={`toc-${section.id}`}>

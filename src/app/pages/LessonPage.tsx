@@ -9,6 +9,7 @@ import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../co
 import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { knowledgeCheckModule, lessonBodyPromise, preloadLesson } from '../route-loading.ts';
 import { LoadBoundary } from '../LoadBoundary.tsx';
+import { ListenSlot } from '../read-aloud/ListenSlot.tsx';
 import { usePage } from '../use-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -96,6 +97,7 @@ function LessonBody({ lesson, onShown }: { lesson: LessonOutline; onShown: () =>
   useEffect(() => onShown(), [onShown]);
   return (
     <>
+      <ListenSlot blocks={body.blocks} checkId={lesson.checkId} checkText={body.check} />
       <BlockList blocks={body.blocks} idPrefix={`l-${lesson.id}`} />
       {lesson.checkId && body.check && <CheckView checkId={lesson.checkId} text={body.check} />}
     </>

@@ -113,6 +113,10 @@ export function ResultsPage() {
 
       <Certificate />
 
+      <p className="no-print">
+        <Link to="/print">{t('print.link')}</Link>
+      </p>
+
       <h2 className="no-print">{t('results.restart')}</h2>
       <div className="no-print">
         {!confirming ? (
