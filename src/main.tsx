@@ -9,10 +9,11 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { contentLocales, course } from 'virtual:course';
 import { App } from './app/App.tsx';
+import { AppErrorBoundary } from './app/ErrorBoundary.tsx';
 import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { preloadRoute } from './app/route-loading.ts';
-import { startCourseSession } from './course/session.ts';
+import { startAgain, startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
 import { chooseTracking, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
@@ -47,20 +48,28 @@ async function start() {
   }
   await preloadRoute(course, path).catch(() => undefined);
 
+  const onStartAgain = () => {
+    session.stop();
+    startAgain(course, tracking.store);
+    location.assign(`${basename.replace(/\/$/, '')}/`);
+  };
+
   const root = createRoot(document.getElementById('root')!);
   // A transition renders in slices that yield to the browser, so a slow phone stays responsive
   // (the pre-rendered page is readable meanwhile) instead of freezing for one long task.
   startTransition(() =>
     root.render(
       <I18nextProvider i18n={i18n}>
-        <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
-          {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
-              already (the next one is fetched while reading), and a transition would hold the old
-              page on screen for extra frames. */}
-          <BrowserRouter basename={basename} useTransitions={false}>
-            <App />
-          </BrowserRouter>
-        </CourseRuntimeProvider>
+        <AppErrorBoundary onStartAgain={onStartAgain}>
+          <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+            {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
+                already (the next one is fetched while reading), and a transition would hold the old
+                page on screen for extra frames. */}
+            <BrowserRouter basename={basename} useTransitions={false}>
+              <App />
+            </BrowserRouter>
+          </CourseRuntimeProvider>
+        </AppErrorBoundary>
       </I18nextProvider>,
     ),
   );
