@@ -6,7 +6,19 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { FootnoteDefinition, FootnoteReference, Link, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type {
+  Definition,
+  FootnoteDefinition,
+  FootnoteReference,
+  Image,
+  Link,
+  LinkReference,
+  Nodes,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+} from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -16,6 +28,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Block, Html, Panel } from '../content/types.ts';
+import { checkLink } from './links.ts';
 import type { Problem, Rule } from './problems.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -177,19 +190,39 @@ class CompileContext {
         state.patch(node, link);
         return { type: 'element', tagName: 'sup', properties: {}, children: [link] };
       },
-      link: (state: State, node: Link): Element => {
-        const properties: Element['properties'] = { href: node.url };
-        const lessonId = /^lesson:(.*)$/.exec(node.url)?.[1];
-        if (lessonId !== undefined) {
-          const start = this.position(node);
-          this.lessonLinks.push({ lessonId, ...start });
-          properties.href = `lesson/${lessonId}`;
-          properties.dataLesson = lessonId;
-        }
-        if (node.title) properties.title = node.title;
-        return { type: 'element', tagName: 'a', properties, children: state.all(node) };
+      link: (state: State, node: Link): Element => this.anchor(state, node, node.url, node.title),
+      linkReference: (state: State, node: LinkReference): Element => {
+        const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+        return this.anchor(state, node, definition?.url ?? '', definition?.title);
       },
     };
+  }
+
+  /**
+   * A link's `<a>`: in-course links point at the lesson; external links open in a new tab without
+   * handing the course window to the site (`noopener noreferrer`), and carry an empty note that
+   * the player fills with "(opens in a new tab)" in the learner's language (RichText.tsx). A link
+   * that is not allowed (reported by `checkInlineNodes`) gets no `href`.
+   */
+  private anchor(state: State, node: Link | LinkReference, url: string, title: string | null | undefined): Element {
+    const checked = checkLink(url);
+    const properties: Element['properties'] = {};
+    const children = state.all(node);
+    if (checked.ok && checked.kind === 'lesson') {
+      const lessonId = checked.lessonId ?? '';
+      this.lessonLinks.push({ lessonId, ...this.position(node) });
+      properties.href = `lesson/${lessonId}`;
+      properties.dataLesson = lessonId;
+    } else if (checked.ok && (checked.kind === 'external' || checked.kind === 'insecure')) {
+      properties.href = checked.href;
+      properties.target = '_blank';
+      properties.rel = ['noopener', 'noreferrer'];
+      children.push({ type: 'element', tagName: 'span', properties: { className: ['visually-hidden', 'new-tab-note'] }, children: [] });
+    } else if (checked.ok) {
+      properties.href = checked.href;
+    }
+    if (title) properties.title = title;
+    return { type: 'element', tagName: 'a', properties, children };
   }
 
   position(node: Nodes): { line: number; column: number } {
@@ -209,10 +242,30 @@ class CompileContext {
         if (!/^\s*(<!--[\s\S]*-->|<\/[^>]*>)\s*$/.test(node.value)) {
           this.report(node, 'no-html', `HTML is not allowed in content (found ${JSON.stringify(node.value.slice(0, 30))}); use Markdown or a block from content/README.md`);
         }
+      } else if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+        this.checkUrl(node);
       } else if (node.type === 'heading' && node.depth === 1) {
         this.report(node, 'heading-level', 'the lesson title comes from the front matter; start headings inside the lesson at "##"');
       }
     });
+  }
+
+  /** Every link target, in whichever form it is written: see links.ts. */
+  private checkUrl(node: Link | Definition | Image): void {
+    const checked = checkLink(node.url);
+    if (!checked.ok) {
+      this.report(node, 'unsafe-link', checked.reason);
+    } else if (node.type === 'image' && checked.kind !== 'external') {
+      this.report(node, 'unsafe-link', `an image must come from an https:// address, found "${checked.href.slice(0, 40)}"`);
+    } else if (checked.kind === 'insecure') {
+      this.problems.push({
+        file: this.file,
+        ...this.position(node),
+        rule: 'http-link',
+        severity: 'warning',
+        message: `"${checked.href.slice(0, 60)}" is an http:// link; use https:// if the site offers it`,
+      });
+    }
   }
 
   /** Inline or block mdast → HTML string. */

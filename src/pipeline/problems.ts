@@ -24,6 +24,8 @@ export type Rule =
   | 'no-correct-answer'
   | 'matching-unequal-sides'
   | 'unknown-lesson-link'
+  | 'unsafe-link'
+  | 'http-link'
   | 'empty-lesson'
   | 'empty-block'
   | 'missing-folder';
@@ -34,10 +36,18 @@ export interface Problem {
   column: number;
   message: string;
   rule: Rule;
+  /** A warning is printed but does not fail the check or the build; absent means an error. */
+  severity?: 'warning';
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}  ${problem.message}  (${problem.rule})`;
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${problem.file}:${problem.line}:${problem.column}  ${prefix}${problem.message}  (${problem.rule})`;
+}
+
+/** The problems that fail the check and the build (everything but warnings). */
+export function errorsOf(problems: readonly Problem[]): Problem[] {
+  return problems.filter((problem) => problem.severity !== 'warning');
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

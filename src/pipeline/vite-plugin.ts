@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileContentFolder, type CompiledContent } from './compile.ts';
-import { ContentError } from './problems.ts';
+import { ContentError, errorsOf } from './problems.ts';
 
 const COURSE_ID = 'virtual:course';
 /** Plain-text prompts for LMS reports: imported only by the SCORM adapter's own chunk. */
@@ -32,7 +32,7 @@ export function courseContent({ contentDir, defaultLocale = 'en' }: CourseConten
 
   const requireValid = (): CompiledContent => {
     const content = compile();
-    if (content.problems.length) throw new ContentError(content.problems);
+    if (errorsOf(content.problems).length) throw new ContentError(errorsOf(content.problems));
     if (!content.courses[defaultLocale]) {
       throw new Error(`content: no course for the default locale "${defaultLocale}" in ${contentDir}/${defaultLocale}/course.json`);
     }
