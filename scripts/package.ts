@@ -19,12 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import type { CompiledCourse } from '../src/content/types.ts';
 import { compileContentFolder } from '../src/pipeline/compile.ts';
-import { formatProblem } from '../src/pipeline/problems.ts';
+import { errorsOf, formatProblem } from '../src/pipeline/problems.ts';
 import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
 import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
 import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
 import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
 import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
+import { applyCsp } from './csp.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -110,7 +111,7 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   }
 
   const content = compileContentFolder(path.resolve(root, options.content ?? 'content'), root);
-  if (content.problems.length > 0) throw new Error(content.problems.map(formatProblem).join('\n'));
+  if (errorsOf(content.problems).length > 0) throw new Error(errorsOf(content.problems).map(formatProblem).join('\n'));
   const course = content.courses[locale];
   if (!course) throw new Error(`no course for locale "${locale}"`);
   const worst = checkSuspendDataFits(course);
@@ -135,7 +136,8 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
     }
     for (const file of files) {
       const bytes = readFileSync(path.join(dist, file));
-      add(file, file.endsWith('.html') ? new TextEncoder().encode(markPage(bytes.toString('utf8'), version)) : bytes);
+      // The page changed (its LMS meta tag), so its Content-Security-Policy is computed again.
+      add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), version))) : bytes);
     }
     const zip = zipSync(entries, { level: 9 });
     const target = path.join(out, `${course.id}-${SUFFIX[version]}.zip`);

@@ -1,6 +1,8 @@
 /**
- * A bar chart of figures the source states. Only items with a value get a bar (CSS width, 0–100 %
- * of the track). The same data, every item in rank order, is a visible ordered list beneath it, and
+ * A bar chart of figures the source states. Only items with a value get a bar (0–100 % of the
+ * track). The width is a class in whole-percent steps (`chart-bar--w37`, blocks.css), not a
+ * `style` attribute, so the pre-rendered chart looks right under a Content-Security-Policy with
+ * `style-src 'self'`. The same data, every item in rank order, is a visible ordered list beneath it, and
  * items without a figure say so ("no figure given"). The bars repeat the list for sighted readers
  * and are hidden from screen readers, which read the list. The chart's note follows.
  */
@@ -24,7 +26,7 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
             <div className="chart-bar-row" key={index}>
               <span className="chart-bar-label">{item.label}</span>
               <span className="chart-bar-track">
-                <span className="chart-bar" style={{ width: `${Math.max(0, Math.min(100, item.value))}%` }} />
+                <span className={`chart-bar chart-bar--w${barStep(item.value)}`} />
               </span>
               <span className="chart-bar-value">{format(item.value)}</span>
             </div>
@@ -49,4 +51,9 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
       )}
     </figure>
   );
+}
+
+/** The bar's width class step: the value rounded to a whole percent, within 0–100. */
+export function barStep(value: number): number {
+  return Number.isFinite(value) ? Math.max(0, Math.min(100, Math.round(value))) : 0;
 }
