@@ -27,7 +27,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Block, Html, Panel } from '../content/types.ts';
+import type { Block, HeadingLevel, Html, Panel } from '../content/types.ts';
 import { checkLink } from './links.ts';
 import type { Problem, Rule } from './problems.ts';
 
@@ -171,6 +171,8 @@ function slug(text: string): string {
 
 class CompileContext {
   readonly lessonLinks: LessonLink[] = [];
+  /** Depth of the last heading so far (1: the lesson title), so block titles never skip a level. */
+  private headingDepth = 1;
   private readonly handlers: Record<string, Handler>;
 
   constructor(
@@ -296,6 +298,7 @@ class CompileContext {
         const block = this.directive(node);
         if (block) blocks.push(block);
       } else if (node.type !== 'html') {
+        if (node.type === 'heading') this.headingDepth = node.depth;
         prose.push(node);
       }
     }
@@ -346,6 +349,8 @@ class CompileContext {
 
   private container(node: ContainerDirective, name: ContainerName): Block | undefined {
     const spec: ContainerSpec = CONTAINERS[name];
+    // Accordion and slide titles are headings one level below the last heading before the block.
+    const headingLevel = Math.min(6, this.headingDepth + 1) as HeadingLevel;
     const { label = '' } = this.checkAttributes(node, ['label'], ['label']);
     const children: { attributes: Record<string, string>; blocks: Block[]; node: ContainerDirective }[] = [];
     const ids = new Set<string>();
@@ -383,11 +388,11 @@ class CompileContext {
       case 'tabs':
         return { type: 'tabs', label, panels: panels() };
       case 'accordion':
-        return { type: 'accordion', label, panels: panels() };
+        return { type: 'accordion', label, headingLevel, panels: panels() };
       case 'reveal':
         return { type: 'reveal', label, points: panels() };
       case 'slides':
-        return { type: 'slides', label, slides: panels() };
+        return { type: 'slides', label, headingLevel, slides: panels() };
       case 'flipcards':
         return {
           type: 'flipcards',

@@ -43,7 +43,8 @@ function realRecord(): ProgressRecord {
 export const BREAKING_RECORDS: Record<string, () => string> = {
   'a checks key named "constructor"': () => {
     const record = realRecord() as unknown as { checks: Record<string, unknown> };
-    record.checks.constructor = { status: 'answering', answers: {}, attempts: [] };
+    const key: string = 'constructor';
+    record.checks[key] = { status: 'answering', answers: {}, attempts: [] };
     return JSON.stringify(record);
   },
   'completedAt "garbage"': () => JSON.stringify({ ...realRecord(), completedAt: 'garbage' }),
