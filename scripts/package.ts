@@ -30,6 +30,7 @@ import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
 import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/manifest.ts';
 import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
 import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
+import { applyCsp } from './csp.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -153,7 +154,9 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
         continue;
       }
       const page = markPage(bytes.toString('utf8'), version);
-      add(file, new TextEncoder().encode(file === LAUNCH_FILE ? withLmsStartup(page, en.lms.startup.opening) : page));
+      // The page changed (its LMS meta tag, the launch page's start-up status), so its
+      // Content-Security-Policy is computed again.
+      add(file, new TextEncoder().encode(applyCsp(file === LAUNCH_FILE ? withLmsStartup(page, en.lms.startup.opening) : page)));
     }
     const zip = zipSync(entries, { level: 9 });
     const target = path.join(out, `${course.id}-${SUFFIX[version]}.zip`);

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { applyCsp } from './csp.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const ssrEntry = path.resolve(process.argv[3] ?? 'dist-ssr/prerender-entry.js');
@@ -48,6 +49,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 function page(html: string, title: string, lang: string, depth: number): string {
   const prefix = depth === 0 ? './' : '../'.repeat(depth);
+  return applyCsp(pageWithoutCsp(html, title, lang, prefix));
+}
+
+function pageWithoutCsp(html: string, title: string, lang: string, prefix: string): string {
   return template
     .replace('<!--app-html-->', html)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)

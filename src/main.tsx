@@ -9,12 +9,13 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { contentLocales, course } from 'virtual:course';
 import { App } from './app/App.tsx';
+import { AppErrorBoundary } from './app/ErrorBoundary.tsx';
 import './app/app.css';
 import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lmsStartup } from './app/lms-startup.ts';
 import { createOfflineStatusStore, watchConnection } from './app/offline/offline-status.ts';
 import { preloadRoute } from './app/route-loading.ts';
-import { startCourseSession } from './course/session.ts';
+import { startAgain, startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
 import { chooseTracking, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
@@ -54,6 +55,11 @@ async function start() {
 
   const offline = createOfflineStatusStore(navigator.onLine);
   watchConnection(offline, window);
+  const onStartAgain = () => {
+    session.stop();
+    startAgain(course, tracking.store);
+    location.assign(`${basename.replace(/\/$/, '')}/`);
+  };
 
   const root = createRoot(document.getElementById('root')!);
   // A transition renders in slices that yield to the browser, so a slow phone stays responsive
@@ -61,14 +67,16 @@ async function start() {
   startTransition(() =>
     root.render(
       <I18nextProvider i18n={i18n}>
-        <CourseRuntimeProvider runtime={{ course, session, contentLocales, offline }}>
-          {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
-              already (the next one is fetched while reading), and a transition would hold the old
-              page on screen for extra frames. */}
-          <BrowserRouter basename={basename} useTransitions={false}>
-            <App />
-          </BrowserRouter>
-        </CourseRuntimeProvider>
+        <AppErrorBoundary onStartAgain={onStartAgain}>
+          <CourseRuntimeProvider runtime={{ course, session, contentLocales, offline }}>
+            {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
+                already (the next one is fetched while reading), and a transition would hold the old
+                page on screen for extra frames. */}
+            <BrowserRouter basename={basename} useTransitions={false}>
+              <App />
+            </BrowserRouter>
+          </CourseRuntimeProvider>
+        </AppErrorBoundary>
       </I18nextProvider>,
     ),
   );

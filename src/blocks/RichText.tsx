@@ -8,13 +8,17 @@
  *   router's address for `/glossary#ID` and navigate inside the app the same way;
  * - footnote references (`<a href="#fn-1" class="footnote-ref">`) point at the lesson's own notes
  *   (ids are prefixed, see BlockScope) and move focus to the note without touching the URL, which a
- *   hash router would read as a route.
+ *   hash router would read as a route;
+ * - external links (`target="_blank"`, see src/pipeline/markdown.ts) hold an empty
+ *   `<span class="visually-hidden new-tab-note">`, filled here with "(opens in a new tab)" in the
+ *   learner's language, so screen readers announce it.
  *
  * @example
  * <RichText html={block.html} />
  * <RichText as="span" html={option.html} />
  */
 import { useContext, useId, useMemo, type ElementType, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useHref, useNavigate } from 'react-router';
 import type { Html } from '../content/types.ts';
 import { BlockScopeContext } from './BlockScope.ts';
@@ -36,12 +40,14 @@ export function RichText({ html, as: Element = 'div', className, id }: RichTextP
   const scope = useContext(BlockScopeContext);
   const referenceIdPrefix = useId();
   const notesPrefix = scope?.notesPrefix;
+  const { t } = useTranslation();
+  const newTab = t('blocks.link.newTab');
   const markup = useMemo(
-    () => rewriteLinks(html, { lessonBase, notesPrefix, referenceIdPrefix }).replace(
+    () => rewriteLinks(html, { lessonBase, notesPrefix, referenceIdPrefix, newTab }).replace(
       GLOSSARY_LINK,
       (_match, entryId: string) => `<a href="${escapeAttribute(`${glossaryBase}#${entryId}`)}"`,
     ),
-    [html, lessonBase, glossaryBase, notesPrefix, referenceIdPrefix],
+    [html, lessonBase, glossaryBase, notesPrefix, referenceIdPrefix, newTab],
   );
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
@@ -81,13 +87,20 @@ const LESSON_LINK = /<a href="lesson\/([^"]+)"/g;
 /** Written by the glossary rewrite (src/pipeline/glossary.ts): a term's first use in a lesson. */
 const GLOSSARY_LINK = /<a href="glossary#([^"]+)"/g;
 const FOOTNOTE_REFERENCE = /<a href="#([^"]+)" class="footnote-ref"/g;
+const NEW_TAB_NOTE = '<span class="visually-hidden new-tab-note"></span>';
 
 function rewriteLinks(
   html: Html,
-  { lessonBase, notesPrefix, referenceIdPrefix }: { lessonBase: string; notesPrefix: string | undefined; referenceIdPrefix: string },
+  {
+    lessonBase,
+    notesPrefix,
+    referenceIdPrefix,
+    newTab,
+  }: { lessonBase: string; notesPrefix: string | undefined; referenceIdPrefix: string; newTab: string },
 ): Html {
   const base = lessonBase.replace(/\/$/, '');
   let out = html.replace(LESSON_LINK, (_match, lessonId: string) => `<a href="${escapeAttribute(`${base}/${lessonId}`)}"`);
+  out = out.replaceAll(NEW_TAB_NOTE, `<span class="visually-hidden new-tab-note"> ${escapeText(newTab)}</span>`);
   if (notesPrefix !== undefined) {
     let count = 0;
     out = out.replace(FOOTNOTE_REFERENCE, (_match, noteId: string) => {
@@ -100,6 +113,10 @@ function rewriteLinks(
     });
   }
   return out;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

@@ -160,6 +160,9 @@ export interface CheckText {
 
 // ------------------------------------------------------------------ blocks
 
+/** A heading level inside a lesson (the lesson title is the page's h1). */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 export interface Panel {
   id: string;
   title: string;
@@ -169,11 +172,12 @@ export interface Panel {
 export type Block =
   | { type: 'prose'; html: Html }
   | { type: 'tabs'; label: string; panels: Panel[] }
-  | { type: 'accordion'; label: string; panels: Panel[] }
+  /** `headingLevel`: the level of the item titles, one below the heading before the block (default 3). */
+  | { type: 'accordion'; label: string; headingLevel?: HeadingLevel; panels: Panel[] }
   | { type: 'flipcards'; label: string; cards: { id: string; frontHtml: Html; frontText: string; back: Block[] }[] }
   /** Labelled graphic / click-to-reveal points. */
   | { type: 'reveal'; label: string; points: Panel[] }
-  | { type: 'slides'; label: string; slides: Panel[] }
+  | { type: 'slides'; label: string; headingLevel?: HeadingLevel; slides: Panel[] }
   | { type: 'quote'; blocks: Block[]; cite: string }
   | { type: 'callout'; tone: 'note' | 'important'; title?: string; blocks: Block[] }
   /** "Say this / not that" language comparison. */

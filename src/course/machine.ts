@@ -90,10 +90,12 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
     if (lessonId !== null && lessonIds.has(lessonId)) checkLesson.set(checkId, lessonId);
   }
 
+  /** The check with this id; ids come from events, so never through the prototype. */
+  const checkOf = (checkId: string) => (Object.hasOwn(course.checks, checkId) ? course.checks[checkId] : undefined);
   const isOpenCheck = (context: CourseContext, checkId: string): boolean => {
     const lessonId = checkLesson.get(checkId);
     return (
-      course.checks[checkId] !== undefined &&
+      checkOf(checkId) !== undefined &&
       context.checks[checkId]?.status === 'answering' &&
       lessonId !== undefined &&
       isLessonUnlocked(course, context.lessons, lessonId)
@@ -147,14 +149,14 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
       isCheckOpen: ({ context }, params: CheckParams) => isOpenCheck(context, params.checkId),
       /** The answer fits the question, and the question's check is open. */
       isValidAnswer: ({ context }, params: AnswerParams) => {
-        const question = course.checks[params.checkId]?.questions.find((q) => q.id === params.questionId);
+        const question = checkOf(params.checkId)?.questions.find((q) => q.id === params.questionId);
         return (
           question !== undefined && isOpenCheck(context, params.checkId) && toValidAnswer(question, params.answer) !== null
         );
       },
       /** The check is open and every one of its questions has a complete answer. */
       hasAnsweredAll: ({ context }, params: CheckParams) => {
-        const check = course.checks[params.checkId];
+        const check = checkOf(params.checkId);
         const progress = context.checks[params.checkId];
         return (
           check !== undefined &&
@@ -164,7 +166,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
         );
       },
       isSubmitted: ({ context }, params: CheckParams) =>
-        course.checks[params.checkId] !== undefined && context.checks[params.checkId]?.status === 'submitted',
+        checkOf(params.checkId) !== undefined && context.checks[params.checkId]?.status === 'submitted',
       isValidTimeReport: (_, params: { lessonId: string; seconds: number }) =>
         lessonIds.has(params.lessonId) &&
         Number.isFinite(params.seconds) &&
@@ -205,7 +207,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
         enqueue.emit(progressEvent(lessons));
       }),
       recordAnswer: courseAction(({ context, enqueue }, params: AnswerParams) => {
-        const question = course.checks[params.checkId]?.questions.find((q) => q.id === params.questionId);
+        const question = checkOf(params.checkId)?.questions.find((q) => q.id === params.questionId);
         const answer = question && toValidAnswer(question, params.answer);
         const progress = context.checks[params.checkId] as CheckProgress;
         if (!answer) return;
@@ -218,7 +220,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
         });
       }),
       refuseSubmit: courseAction(({ context, enqueue }, params: CheckParams) => {
-        const check = course.checks[params.checkId];
+        const check = checkOf(params.checkId);
         const progress = context.checks[params.checkId];
         if (!check || !progress) return;
         enqueue.assign({
@@ -231,7 +233,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
         });
       }),
       submitCheck: courseAction(({ context, enqueue }, params: CheckParams) => {
-        const check = course.checks[params.checkId];
+        const check = checkOf(params.checkId);
         const progress = context.checks[params.checkId];
         const lessonId = checkLesson.get(params.checkId);
         if (!check || !progress || lessonId === undefined) return;

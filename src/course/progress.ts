@@ -85,7 +85,7 @@ export function allLessonsComplete(course: CompiledCourse, lessons: LessonsProgr
 /** The lesson that holds a knowledge check, or `null` for an unknown check. */
 export function checkLessonId(course: CompiledCourse, checkId: string): string | null {
   const outline = course.lessons.find((l) => l.checkId === checkId);
-  return outline?.id ?? course.checks[checkId]?.lessonId ?? null;
+  return outline?.id ?? (Object.hasOwn(course.checks, checkId) ? course.checks[checkId]?.lessonId : undefined) ?? null;
 }
 
 /** A check nobody has touched. */

@@ -213,7 +213,7 @@ export interface CheckView {
  */
 export function selectCheckView(state: CourseState, checkId: string): CheckView | null {
   const { course, checks, lessons } = state.context;
-  const check = course.checks[checkId];
+  const check = Object.hasOwn(course.checks, checkId) ? course.checks[checkId] : undefined;
   if (check === undefined) return null;
   const progress = checks[checkId] ?? { status: 'answering' as const, answers: {}, attempts: [] };
   const submitted = progress.status === 'submitted';

@@ -4,11 +4,18 @@
  * session per course and reads `restoreReport` and `saveStatus` to tell the learner what
  * happened to their progress.
  */
-import { createActor } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
 import type { CompiledCourse } from '../content/types.ts';
 import { createCourseMachine, type CourseActor } from './machine.ts';
-import { parseProgressRecord, toProgressRecord, type ProgressRecord, type RejectReason } from './progress-record.ts';
+import {
+  parseProgressRecord,
+  toProgressRecord,
+  type DroppedItem,
+  type ProgressRecord,
+  type RejectReason,
+} from './progress-record.ts';
 import type { LoadResult, ProgressStore, SaveFailure, SaveResult } from './progress-store.ts';
+import { createInitialContext } from './progress.ts';
 import type { CourseContext } from './types.ts';
 
 /** What happened to saved progress when the session started. */
@@ -17,8 +24,12 @@ export type RestoreReport =
   | { kind: 'fresh' }
   /** Saved progress was restored as it was. */
   | { kind: 'resumed' }
-  /** Saved progress was from an older version of the course; `dropped` says what was lost. */
-  | { kind: 'migrated'; dropped: string[]; fromContentVersion: string }
+  /**
+   * Saved progress was restored, but not all of it: the course content changed since it was
+   * saved (`contentChanged`), and/or parts of it could not be read (`damaged`). `dropped` says
+   * what was lost.
+   */
+  | { kind: 'migrated'; dropped: DroppedItem[]; fromContentVersion: string; contentChanged: boolean; damaged: boolean }
   /**
    * Saved progress could not be used; the course starts fresh. `keptAside` says whether the
    * old record was kept under another key (if not, this session does not save, so it is not
@@ -105,22 +116,38 @@ export function startCourseSession(options: StartCourseSessionOptions): CourseSe
   /** Set when a rejected record could not be kept aside: never overwrite it. */
   let savingSuspended = false;
 
+  const machine = createCourseMachine(course, options.now ? { now: options.now } : {});
   const loaded = safeLoad(store);
   if (loaded.kind === 'unavailable') {
     restoreReport = { kind: 'storage-unavailable' };
   } else if (loaded.kind === 'ok') {
-    const parsed = parseProgressRecord(loaded.json, course);
+    let parsed: ReturnType<typeof parseProgressRecord>;
+    try {
+      parsed = parseProgressRecord(loaded.json, course);
+      // Start-up is never left half-done: the record must give the machine a starting state.
+      // `initialTransition` is pure, so a record that makes it throw costs nothing.
+      if (parsed.kind === 'ok') initialTransition(machine, { record: parsed.record });
+    } catch {
+      parsed = { kind: 'rejected', reason: 'corrupt', raw: loaded.json };
+    }
     if (parsed.kind === 'ok') {
       record = parsed.record;
-      if (parsed.dropped.length > 0 || parsed.previousContentVersion !== course.contentVersion) {
-        restoreReport = { kind: 'migrated', dropped: parsed.dropped, fromContentVersion: parsed.previousContentVersion };
+      if (parsed.dropped.length > 0 || parsed.contentChanged) {
+        restoreReport = {
+          kind: 'migrated',
+          dropped: parsed.dropped,
+          fromContentVersion: parsed.previousContentVersion,
+          contentChanged: parsed.contentChanged,
+          damaged: parsed.damaged,
+        };
       } else {
         restoreReport = { kind: 'resumed' };
         lastSaved = JSON.stringify(parsed.record);
       }
     } else if (parsed.kind === 'rejected') {
-      const aside = safeSave(() => store.setAside(toText(parsed.raw), parsed.reason));
-      restoreReport = { kind: 'rejected', reason: parsed.reason, keptAside: aside.ok };
+      const { raw, reason } = parsed;
+      const aside = safeSave(() => store.setAside(toText(raw), reason));
+      restoreReport = { kind: 'rejected', reason, keptAside: aside.ok };
       if (!aside.ok) {
         savingSuspended = true;
         status = { state: 'failing', reason: aside.reason };
@@ -149,9 +176,7 @@ export function startCourseSession(options: StartCourseSessionOptions): CourseSe
     }
   };
 
-  const actor = createActor(createCourseMachine(course, options.now ? { now: options.now } : {}), {
-    input: record ? { record } : {},
-  });
+  const actor = createActor(machine, { input: record ? { record } : {} });
   options.beforeStart?.(actor);
   const subscription = actor.subscribe((snapshot) => persist(snapshot.context));
   actor.start();
@@ -173,4 +198,20 @@ export function startCourseSession(options: StartCourseSessionOptions): CourseSe
       listeners.clear();
     },
   };
+}
+
+/**
+ * "Start again" after the player stopped on an error: keeps the saved record aside (never
+ * deletes it) and saves a fresh start in its place, so the next load begins anew. Never throws.
+ *
+ * @example
+ * startAgain(course, tracking.store); location.assign(home);
+ */
+export function startAgain(course: CompiledCourse, store: ProgressStore): void {
+  const loaded = safeLoad(store);
+  if (loaded.kind === 'ok') {
+    const aside = safeSave(() => store.setAside(toText(loaded.json), 'corrupt'));
+    if (!aside.ok) return; // never overwrite a record that could not be kept
+  }
+  safeSave(() => store.save(toProgressRecord(createInitialContext(course))));
 }

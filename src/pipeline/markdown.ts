@@ -6,7 +6,19 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { FootnoteDefinition, FootnoteReference, Link, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type {
+  Definition,
+  FootnoteDefinition,
+  FootnoteReference,
+  Image,
+  Link,
+  LinkReference,
+  Nodes,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+} from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -15,10 +27,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Block, Html, Panel } from '../content/types.ts';
+import type { Block, HeadingLevel, Html, Panel } from '../content/types.ts';
 import { checkLessonEditorial } from './editorial/index.ts';
 import type { ReadingLevel } from './editorial/reading-level.ts';
 import { applyGlossary, emptyGlossaryIndex, type GlossaryIndex } from './glossary.ts';
+import { checkLink } from './links.ts';
 import type { Problem, Rule } from './problems.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
@@ -179,6 +192,8 @@ function slug(text: string): string {
 
 class CompileContext {
   readonly lessonLinks: LessonLink[] = [];
+  /** Depth of the last heading so far (1: the lesson title), so block titles never skip a level. */
+  private headingDepth = 1;
   private readonly handlers: Record<string, Handler>;
 
   constructor(
@@ -201,8 +216,7 @@ class CompileContext {
         return { type: 'element', tagName: 'sup', properties: {}, children: [link] };
       },
       link: (state: State, node: Link): Element => {
-        const properties: Element['properties'] = { href: node.url };
-        // Written by the glossary rewrite (glossary.ts), never by editors.
+        // Written by the glossary rewrite (glossary.ts) after the links were checked, never by editors.
         const glossaryId = /^glossary:(.*)$/.exec(node.url)?.[1];
         if (glossaryId !== undefined) {
           return {
@@ -212,17 +226,40 @@ class CompileContext {
             children: state.all(node),
           };
         }
-        const lessonId = /^lesson:(.*)$/.exec(node.url)?.[1];
-        if (lessonId !== undefined) {
-          const start = this.position(node);
-          this.lessonLinks.push({ lessonId, ...start });
-          properties.href = `lesson/${lessonId}`;
-          properties.dataLesson = lessonId;
-        }
-        if (node.title) properties.title = node.title;
-        return { type: 'element', tagName: 'a', properties, children: state.all(node) };
+        return this.anchor(state, node, node.url, node.title);
+      },
+      linkReference: (state: State, node: LinkReference): Element => {
+        const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+        return this.anchor(state, node, definition?.url ?? '', definition?.title);
       },
     };
+  }
+
+  /**
+   * A link's `<a>`: in-course links point at the lesson; external links open in a new tab without
+   * handing the course window to the site (`noopener noreferrer`), and carry an empty note that
+   * the player fills with "(opens in a new tab)" in the learner's language (RichText.tsx). A link
+   * that is not allowed (reported by `checkInlineNodes`) gets no `href`.
+   */
+  private anchor(state: State, node: Link | LinkReference, url: string, title: string | null | undefined): Element {
+    const checked = checkLink(url);
+    const properties: Element['properties'] = {};
+    const children = state.all(node);
+    if (checked.ok && checked.kind === 'lesson') {
+      const lessonId = checked.lessonId ?? '';
+      this.lessonLinks.push({ lessonId, ...this.position(node) });
+      properties.href = `lesson/${lessonId}`;
+      properties.dataLesson = lessonId;
+    } else if (checked.ok && (checked.kind === 'external' || checked.kind === 'insecure')) {
+      properties.href = checked.href;
+      properties.target = '_blank';
+      properties.rel = ['noopener', 'noreferrer'];
+      children.push({ type: 'element', tagName: 'span', properties: { className: ['visually-hidden', 'new-tab-note'] }, children: [] });
+    } else if (checked.ok) {
+      properties.href = checked.href;
+    }
+    if (title) properties.title = title;
+    return { type: 'element', tagName: 'a', properties, children };
   }
 
   position(node: Nodes): { line: number; column: number } {
@@ -242,10 +279,30 @@ class CompileContext {
         if (!/^\s*(<!--[\s\S]*-->|<\/[^>]*>)\s*$/.test(node.value)) {
           this.report(node, 'no-html', `HTML is not allowed in content (found ${JSON.stringify(node.value.slice(0, 30))}); use Markdown or a block from content/README.md`);
         }
+      } else if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+        this.checkUrl(node);
       } else if (node.type === 'heading' && node.depth === 1) {
         this.report(node, 'heading-level', 'the lesson title comes from the front matter; start headings inside the lesson at "##"');
       }
     });
+  }
+
+  /** Every link target, in whichever form it is written: see links.ts. */
+  private checkUrl(node: Link | Definition | Image): void {
+    const checked = checkLink(node.url);
+    if (!checked.ok) {
+      this.report(node, 'unsafe-link', checked.reason);
+    } else if (node.type === 'image' && checked.kind !== 'external') {
+      this.report(node, 'unsafe-link', `an image must come from an https:// address, found "${checked.href.slice(0, 40)}"`);
+    } else if (checked.kind === 'insecure') {
+      this.problems.push({
+        file: this.file,
+        ...this.position(node),
+        rule: 'http-link',
+        severity: 'warning',
+        message: `"${checked.href.slice(0, 60)}" is an http:// link; use https:// if the site offers it`,
+      });
+    }
   }
 
   /** Inline or block mdast → HTML string. */
@@ -276,6 +333,7 @@ class CompileContext {
         const block = this.directive(node);
         if (block) blocks.push(block);
       } else if (node.type !== 'html') {
+        if (node.type === 'heading') this.headingDepth = node.depth;
         prose.push(node);
       }
     }
@@ -326,6 +384,8 @@ class CompileContext {
 
   private container(node: ContainerDirective, name: ContainerName): Block | undefined {
     const spec: ContainerSpec = CONTAINERS[name];
+    // Accordion and slide titles are headings one level below the last heading before the block.
+    const headingLevel = Math.min(6, this.headingDepth + 1) as HeadingLevel;
     const { label = '' } = this.checkAttributes(node, ['label'], ['label']);
     const children: { attributes: Record<string, string>; blocks: Block[]; node: ContainerDirective }[] = [];
     const ids = new Set<string>();
@@ -363,11 +423,11 @@ class CompileContext {
       case 'tabs':
         return { type: 'tabs', label, panels: panels() };
       case 'accordion':
-        return { type: 'accordion', label, panels: panels() };
+        return { type: 'accordion', label, headingLevel, panels: panels() };
       case 'reveal':
         return { type: 'reveal', label, points: panels() };
       case 'slides':
-        return { type: 'slides', label, slides: panels() };
+        return { type: 'slides', label, headingLevel, slides: panels() };
       case 'flipcards':
         return {
           type: 'flipcards',

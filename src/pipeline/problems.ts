@@ -24,6 +24,8 @@ export type Rule =
   | 'no-correct-answer'
   | 'matching-unequal-sides'
   | 'unknown-lesson-link'
+  | 'unsafe-link'
+  | 'http-link'
   | 'empty-lesson'
   | 'empty-block'
   | 'missing-folder'

@@ -57,7 +57,13 @@ function olderRecord(): ProgressRecord {
 function migrated(): Extract<RestoreReport, { kind: 'migrated' }> {
   const parsed = parseProgressRecord(JSON.stringify(olderRecord()), course);
   if (parsed.kind !== 'ok') throw new Error(`expected a migrated record, got ${parsed.kind}`);
-  return { kind: 'migrated', dropped: parsed.dropped, fromContentVersion: parsed.previousContentVersion };
+  return {
+    kind: 'migrated',
+    dropped: parsed.dropped,
+    fromContentVersion: parsed.previousContentVersion,
+    contentChanged: parsed.contentChanged,
+    damaged: parsed.damaged,
+  };
 }
 
 function renderNotice(report: RestoreReport, locale: UiLocale = 'en', on: CompiledCourse = course) {
@@ -86,15 +92,17 @@ describe('describeRestoreLosses', () => {
         },
       ],
       unreadableLessons: [],
+      timeReset: [],
+      completionUnreadable: false,
       lessonsGone: 1,
       checksGone: 1,
       other: 0,
     });
   });
 
-  it('counts lines it does not recognise, so nothing dropped goes unsaid', () => {
-    expect(describeRestoreLosses(['something new the parser says'], course).other).toBe(1);
-    expect(describeRestoreLosses(['progress of lesson "sharing" could not be read'], course).unreadableLessons).toEqual([
+  it('counts items that name nothing in the course, so nothing dropped goes unsaid', () => {
+    expect(describeRestoreLosses([{ kind: 'unknown-item' }], course).other).toBe(1);
+    expect(describeRestoreLosses([{ kind: 'lesson-unreadable', lessonId: 'sharing' }], course).unreadableLessons).toEqual([
       { title: 'sharing', number: 4 },
     ]);
   });
@@ -123,14 +131,20 @@ describe('RestoreNotice', () => {
   });
 
   it('uses the singular for one question whose answer alone was cleared', () => {
-    renderNotice({ kind: 'migrated', fromContentVersion: 'x', dropped: ['question "q1" of knowledge check "benefits" has changed; its saved answer was dropped'] });
+    renderNotice({
+      kind: 'migrated',
+      fromContentVersion: 'x',
+      contentChanged: true,
+      damaged: false,
+      dropped: [{ kind: 'answer-changed', checkId: 'benefits', questionId: 'q1' }],
+    });
     expect(screen.getByRole('listitem').textContent).toBe(
       'Your answer to 1 question in “check your understanding” (lesson 13) was cleared because that question changed.',
     );
   });
 
   it('says everything was kept when the course changed but nothing was lost', () => {
-    renderNotice({ kind: 'migrated', dropped: [], fromContentVersion: 'older-content' });
+    renderNotice({ kind: 'migrated', dropped: [], fromContentVersion: 'older-content', contentChanged: true, damaged: false });
     expect(screen.getByRole('status').textContent).toBe('The course has been updated since your last visit. All your progress was kept.');
     expect(screen.queryByRole('list')).toBeNull();
   });

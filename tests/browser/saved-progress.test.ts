@@ -87,7 +87,7 @@ describe('saved progress the player cannot use', () => {
       name: 'a record in a future format',
       saved: () => JSON.stringify({ ...realRecord, version: 7, somethingNew: true }),
       reason: 'unsupported-version',
-      says: 'Your saved progress was made by a different version of this course player and cannot be used here, so the course starts fresh.',
+      says: 'Your saved progress was made by a newer version of this course player and cannot be used here, so the course starts fresh.',
     },
   ];
 

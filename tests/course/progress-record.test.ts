@@ -91,7 +91,7 @@ describe('parseProgressRecord', () => {
   it('accepts its own output, as a value or as text, dropping nothing', () => {
     for (const input of [record, JSON.stringify(record)]) {
       const result = parseProgressRecord(input, course);
-      expect(result).toEqual({ kind: 'ok', record, dropped: [], previousContentVersion: 'v1' });
+      expect(result).toEqual({ kind: 'ok', record, dropped: [], damaged: false, contentChanged: false, previousContentVersion: 'v1' });
     }
   });
 
@@ -196,11 +196,11 @@ describe('parseProgressRecord', () => {
       expect(result.previousContentVersion).toBe('v1');
       expect(result.record.contentVersion).toBe('v2');
       expect(result.dropped).toEqual([
-        'lesson "basics" no longer exists',
-        'question "q-yesno" of knowledge check "quiz" has changed; its saved answer was dropped',
-        'question "q-text" of knowledge check "quiz" no longer exists',
-        'question "q-yesno" of knowledge check "quiz" has changed; earlier results for it no longer count',
-        'knowledge check "quiz" was reopened for answering because its questions changed',
+        { kind: 'lesson-gone', lessonId: 'basics' },
+        { kind: 'answer-changed', checkId: 'quiz', questionId: 'q-yesno' },
+        { kind: 'question-gone', checkId: 'quiz', questionId: 'q-text' },
+        { kind: 'results-changed', checkId: 'quiz', questionId: 'q-yesno' },
+        { kind: 'reopened', checkId: 'quiz' },
       ]);
       expect(result.record.currentLessonId).toBe('intro');
       expect(Object.keys(result.record.lessons)).toEqual(['intro', 'quiz']);
@@ -231,10 +231,12 @@ describe('parseProgressRecord', () => {
       const withNewQuestion = changedCourse();
       const result = parseProgressRecord(input, { ...withNewQuestion, lessons: course.lessons, sections: course.sections });
       if (result.kind !== 'ok') throw new Error(result.kind);
-      expect(result.dropped).toContain('progress of lesson "intro" could not be read');
-      expect(result.dropped).toContain('progress of lesson "basics" could not be read');
-      expect(result.dropped).toContain('progress of lesson "wrap-up" could not be read');
-      expect(result.dropped).toContain('knowledge check "gone" no longer exists');
+      expect(result.dropped).toContainEqual({ kind: 'lesson-unreadable', lessonId: 'intro' });
+      expect(result.dropped).toContainEqual({ kind: 'time-unreadable', lessonId: 'basics' });
+      expect(result.dropped).toContainEqual({ kind: 'lesson-unreadable', lessonId: 'wrap-up' });
+      expect(result.dropped).toContainEqual({ kind: 'check-gone', checkId: 'gone' });
+      expect(result.damaged).toBe(true);
+      expect(result.record.lessons.basics).toEqual({ status: 'complete', seconds: 0 });
       expect(result.record.checks.quiz?.status).toBe('answering');
     });
 
@@ -248,7 +250,7 @@ describe('parseProgressRecord', () => {
       };
       const result = parseProgressRecord(old, added);
       if (result.kind !== 'ok') throw new Error(result.kind);
-      expect(result.dropped).toEqual(['knowledge check "quiz" was reopened for answering because its questions changed']);
+      expect(result.dropped).toEqual([{ kind: 'reopened', checkId: 'quiz' }]);
       expect(result.record.checks.quiz?.status).toBe('answering');
       expect(Object.keys(result.record.checks.quiz?.answers ?? {})).toHaveLength(5);
     });
@@ -256,30 +258,28 @@ describe('parseProgressRecord', () => {
     it('drops unreadable checks, answers and attempts one by one', () => {
       const good = record.checks.quiz;
       if (!good) throw new Error('fixture');
-      const cases: Array<[unknown, string]> = [
-        ['nonsense', 'knowledge check "quiz": saved answers could not be read'],
-        [{ ...good, status: 'done' }, 'knowledge check "quiz": saved answers could not be read'],
-        [{ ...good, answers: [] }, 'knowledge check "quiz": saved answers could not be read'],
-        [{ ...good, attempts: {} }, 'knowledge check "quiz": saved answers could not be read'],
-        [{ ...good, answers: { ...good.answers, 'q-single': 'b' } }, 'answer to question "q-single" of knowledge check "quiz" could not be read'],
-        [
-          { ...good, answers: { ...good.answers, 'q-single': { fingerprint: 'fp-single', answer: { type: 'single', optionId: 'zz' } } } },
-          'answer to question "q-single" of knowledge check "quiz" could not be read',
-        ],
-        [{ ...good, attempts: [null] }, 'an attempt at knowledge check "quiz" could not be read'],
-        [
-          { ...good, attempts: [{ submittedAt: 'x', results: { 'q-single': { fingerprint: 'fp-single', correct: 'yes' } } }] },
-          'an attempt at knowledge check "quiz" could not be read',
-        ],
-        [
-          { ...good, attempts: [{ submittedAt: 'x', results: { 'q-gone': { fingerprint: 'f', correct: true } } }] },
-          'question "q-gone" of knowledge check "quiz" no longer exists',
-        ],
+      const unreadable = { kind: 'check-unreadable', checkId: 'quiz' };
+      const answer = { kind: 'answer-unreadable', checkId: 'quiz', questionId: 'q-single' };
+      const attempt = { kind: 'attempt-unreadable', checkId: 'quiz' };
+      const at = '2025-01-01T00:00:00.000Z';
+      const cases: Array<[unknown, unknown]> = [
+        ['nonsense', unreadable],
+        [{ ...good, status: 'done' }, unreadable],
+        [{ ...good, answers: [] }, unreadable],
+        [{ ...good, attempts: {} }, unreadable],
+        [{ ...good, answers: { ...good.answers, 'q-single': 'b' } }, answer],
+        [{ ...good, answers: { ...good.answers, 'q-single': { fingerprint: 'fp-single', answer: { type: 'single', optionId: 'zz' } } } }, answer],
+        [{ ...good, attempts: [null] }, attempt],
+        [{ ...good, attempts: [{ submittedAt: 'x', results: {} }] }, attempt],
+        [{ ...good, attempts: [{ submittedAt: at, results: { 'q-single': { fingerprint: 'fp-single', correct: 'yes' } } }] }, attempt],
+        // The same content cannot have lost a question: that is damage, not a content change.
+        [{ ...good, attempts: [{ submittedAt: at, results: { 'q-gone': { fingerprint: 'f', correct: true } } }] }, { kind: 'unknown-item' }],
       ];
       for (const [check, line] of cases) {
         const result = parseProgressRecord({ ...record, checks: { quiz: check } }, course);
         if (result.kind !== 'ok') throw new Error(result.kind);
-        expect(result.dropped, JSON.stringify(check)).toContain(line);
+        expect(result.dropped, JSON.stringify(check)).toContainEqual(line);
+        expect(result.damaged, JSON.stringify(check)).toBe(true);
       }
     });
 
@@ -291,11 +291,12 @@ describe('parseProgressRecord', () => {
     });
 
     it('keeps completion and success as they were', () => {
-      const done: ProgressRecord = { ...record, completedAt: 'then', success: { status: 'failed', at: 'then' } };
+      const then = '2025-02-03T04:05:06.000Z';
+      const done: ProgressRecord = { ...record, completedAt: then, success: { status: 'failed', at: then } };
       const result = parseProgressRecord(done, smallCourse({ contentVersion: 'v9' }));
       if (result.kind !== 'ok') throw new Error(result.kind);
-      expect(result.record.completedAt).toBe('then');
-      expect(result.record.success).toEqual({ status: 'failed', at: 'then' });
+      expect(result.record.completedAt).toBe(then);
+      expect(result.record.success).toEqual({ status: 'failed', at: then });
       expect(result.dropped).toEqual([]);
     });
   });

@@ -81,9 +81,11 @@ describe('startCourseSession', () => {
     expect(session.restoreReport).toEqual({
       kind: 'migrated',
       fromContentVersion: 'v1',
+      contentChanged: true,
+      damaged: false,
       dropped: [
-        'lesson "basics" no longer exists',
-        'question "q-text" of knowledge check "quiz" has changed; its saved answer was dropped',
+        { kind: 'lesson-gone', lessonId: 'basics' },
+        { kind: 'answer-changed', checkId: 'quiz', questionId: 'q-text' },
       ],
     });
     expect(store.last?.contentVersion).toBe('v2');
@@ -94,7 +96,7 @@ describe('startCourseSession', () => {
   it('reports a migration with nothing dropped', () => {
     const record = savedRecordAfter([]);
     const session = startCourseSession({ course: smallCourse({ contentVersion: 'v2' }), store: new MemoryStore({ kind: 'ok', json: record }) });
-    expect(session.restoreReport).toEqual({ kind: 'migrated', fromContentVersion: 'v1', dropped: [] });
+    expect(session.restoreReport).toEqual({ kind: 'migrated', fromContentVersion: 'v1', dropped: [], contentChanged: true, damaged: false });
     session.stop();
   });
 

@@ -101,7 +101,7 @@ describe('where an LMS relaunch opens', () => {
     expect(lmsResumeLessonId(lmsConnection, { kind: 'fresh' }, stateAt('sharing'))).toBeNull();
     expect(lmsResumeLessonId({ mode: 'web' }, { kind: 'resumed' }, stateAt('sharing'))).toBeNull();
     expect(lmsResumeLessonId(lmsConnection, { kind: 'resumed' }, stateAt('sharing', true))).toBeNull();
-    expect(lmsResumeLessonId(lmsConnection, { kind: 'migrated', dropped: [], fromContentVersion: 'x' }, stateAt('sharing'))).toBeNull();
+    expect(lmsResumeLessonId(lmsConnection, { kind: 'migrated', dropped: [], fromContentVersion: 'x', contentChanged: true, damaged: false }, stateAt('sharing'))).toBeNull();
   });
 });
 

@@ -170,8 +170,8 @@ describe('suspend data decoding', () => {
     expect(parsed.record.lessons.sharing).toBeUndefined();
     expect(parsed.dropped).toEqual(
       expect.arrayContaining([
-        'lesson "sharing" no longer exists',
-        'question "q2" of knowledge check "roles" has changed; its saved answer was dropped',
+        { kind: 'lesson-gone', lessonId: 'sharing' },
+        { kind: 'answer-changed', checkId: 'roles', questionId: 'q2' },
       ]),
     );
     expect(parsed.previousContentVersion).toBe(course.contentVersion);

@@ -29,7 +29,11 @@ export function Certificate() {
       </section>
     );
   }
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(completion.completedAt));
+  // A date that does not parse (restore drops those) shows no date line instead of throwing.
+  const completedAt = new Date(completion.completedAt);
+  const date = Number.isFinite(completedAt.getTime())
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(completedAt)
+    : null;
   const print = () => {
     document.documentElement.classList.add('print-certificate');
     window.addEventListener('afterprint', () => document.documentElement.classList.remove('print-certificate'), { once: true });
@@ -64,7 +68,7 @@ export function Certificate() {
         <p className="certificate__course" lang={course.locale}>
           {course.title}
         </p>
-        <p>{t('certificate.date', { date })}</p>
+        {date !== null && <p>{t('certificate.date', { date })}</p>}
         {score.max > 0 && score.passingScore !== null && <p>{t('certificate.score', { percent: score.percent })}</p>}
       </div>
       <button type="button" className="button no-print" onClick={print}>

@@ -40,12 +40,24 @@ export function RestoreNotice() {
       for (const lesson of losses.unreadableLessons) {
         lines.push({ key: `lesson-${lesson.number}`, text: t('restore.dropped.lessonUnreadable', { place: where(lesson) }) });
       }
+      for (const lesson of losses.timeReset) {
+        lines.push({ key: `time-${lesson.number}`, text: t('restore.dropped.timeReset', { place: where(lesson) }) });
+      }
+      if (losses.completionUnreadable) lines.push({ key: 'completion', text: t('restore.dropped.completionUnreadable') });
       if (losses.lessonsGone > 0) lines.push({ key: 'lessons-gone', text: t('restore.dropped.lessonsGone', { count: losses.lessonsGone }) });
       if (losses.checksGone > 0) lines.push({ key: 'checks-gone', text: t('restore.dropped.checksGone', { count: losses.checksGone }) });
       if (losses.other > 0) lines.push({ key: 'other', text: t('restore.dropped.other', { count: losses.other }) });
       return (
         <div className="notice" role="status">
-          <p>{t('restore.migrated')}</p>
+          <p>
+            {t(
+              report.damaged
+                ? report.contentChanged
+                  ? 'restore.migratedAndDamaged'
+                  : 'restore.damaged'
+                : 'restore.migrated',
+            )}
+          </p>
           <ul>
             {lines.map((line) => (
               <li key={line.key}>{line.text}</li>

@@ -149,6 +149,8 @@ export function ResultsPage() {
 }
 
 function formatDuration(seconds: number, t: (key: string, options?: Record<string, unknown>) => string): string {
+  // Saved times are checked on restore; this is the last guard against "Infinity minutes".
+  if (!Number.isFinite(seconds) || seconds < 0) return t('time.unknown');
   if (seconds < 60) return t('time.lessThanMinute');
   return t('time.minutes', { count: Math.round(seconds / 60) });
 }

@@ -2,11 +2,12 @@
  * What a content update took out of saved progress, in the learner's terms: per knowledge check
  * (named by its lesson), per lesson, and what no longer exists.
  *
- * `parseProgressRecord` (src/course/progress-record.ts) lists what it dropped as plain English
- * lines naming ids; this reads those lines back. A line in a shape it does not know is counted in
- * `other`, so nothing dropped is ever left unsaid.
+ * `parseProgressRecord` (src/course/progress-record.ts) lists what it dropped as typed items
+ * naming ids; this groups them by where the learner finds them. Items that name nothing the
+ * course has are counted in `other`, so nothing dropped is ever left unsaid.
  */
 import type { CompiledCourse, LessonOutline } from '../../content/types.ts';
+import type { DroppedItem } from '../../course/progress-record.ts';
 
 /** Where a loss is, as the learner finds it: a lesson's title and number in the menu. */
 export interface LossPlace {
@@ -34,6 +35,10 @@ export interface RestoreLosses {
   checks: CheckLosses[];
   /** Lessons with saved progress that could not be read. */
   unreadableLessons: LossPlace[];
+  /** Lessons whose saved time could not be read and was reset (their progress was kept). */
+  timeReset: LossPlace[];
+  /** The saved completion or pass/fail could not be read. */
+  completionUnreadable: boolean;
   /** Lessons and checks no longer in the course. */
   lessonsGone: number;
   checksGone: number;
@@ -41,34 +46,22 @@ export interface RestoreLosses {
   other: number;
 }
 
-const Q = '"([^"]+)"';
-const patterns = {
-  lessonGone: new RegExp(`^lesson ${Q} no longer exists$`),
-  lessonUnreadable: new RegExp(`^progress of lesson ${Q} could not be read$`),
-  checkGone: new RegExp(`^knowledge check ${Q} no longer exists$`),
-  checkUnreadable: new RegExp(`^knowledge check ${Q}: saved answers could not be read$`),
-  questionGone: new RegExp(`^question ${Q} of knowledge check ${Q} no longer exists$`),
-  answerChanged: new RegExp(`^question ${Q} of knowledge check ${Q} has changed; its saved answer was dropped$`),
-  answerUnreadable: new RegExp(`^answer to question ${Q} of knowledge check ${Q} could not be read$`),
-  resultsChanged: new RegExp(`^question ${Q} of knowledge check ${Q} has changed; earlier results for it no longer count$`),
-  attemptUnreadable: new RegExp(`^an attempt at knowledge check ${Q} could not be read$`),
-  reopened: new RegExp(`^knowledge check ${Q} was reopened for answering because its questions changed$`),
-};
-
 function place(lesson: LessonOutline): LossPlace {
   return { title: lesson.title, number: lesson.number };
 }
 
 /**
  * @example
- * describeRestoreLosses(['question "q2" of knowledge check "roles" has changed; its saved answer was dropped'], course)
+ * describeRestoreLosses([{ kind: 'answer-changed', checkId: 'roles', questionId: 'q2' }], course)
  * // → { checks: [{ checkId: 'roles', place: { title: 'check your understanding', number: 8 }, answersCleared: 1, … }], … }
  */
-export function describeRestoreLosses(dropped: readonly string[], course: CompiledCourse): RestoreLosses {
+export function describeRestoreLosses(dropped: readonly DroppedItem[], course: CompiledCourse): RestoreLosses {
   const checks = new Map<string, { answers: Set<string>; results: Set<string>; unreadable: boolean; reopened: boolean }>();
   const lessonsGone = new Set<string>();
   const checksGone = new Set<string>();
   const unreadableLessons = new Set<string>();
+  const timeReset = new Set<string>();
+  let completionUnreadable = false;
   let other = 0;
 
   const checkEntry = (checkId: string) => {
@@ -80,24 +73,51 @@ export function describeRestoreLosses(dropped: readonly string[], course: Compil
     return entry;
   };
 
-  for (const line of dropped) {
-    let m: RegExpExecArray | null;
-    if ((m = patterns.lessonGone.exec(line))) lessonsGone.add(m[1]!);
-    else if ((m = patterns.lessonUnreadable.exec(line))) unreadableLessons.add(m[1]!);
-    else if ((m = patterns.checkGone.exec(line))) checksGone.add(m[1]!);
-    else if ((m = patterns.checkUnreadable.exec(line)) || (m = patterns.attemptUnreadable.exec(line))) checkEntry(m[1]!).unreadable = true;
-    else if ((m = patterns.questionGone.exec(line)) || (m = patterns.answerChanged.exec(line)) || (m = patterns.answerUnreadable.exec(line))) {
-      checkEntry(m[2]!).answers.add(m[1]!);
-    } else if ((m = patterns.resultsChanged.exec(line))) checkEntry(m[2]!).results.add(m[1]!);
-    else if ((m = patterns.reopened.exec(line))) checkEntry(m[1]!).reopened = true;
-    else other += 1;
+  for (const item of dropped) {
+    switch (item.kind) {
+      case 'lesson-gone':
+        lessonsGone.add(item.lessonId);
+        break;
+      case 'lesson-unreadable':
+        unreadableLessons.add(item.lessonId);
+        break;
+      case 'time-unreadable':
+        timeReset.add(item.lessonId);
+        break;
+      case 'check-gone':
+        checksGone.add(item.checkId);
+        break;
+      case 'check-unreadable':
+      case 'attempt-unreadable':
+        checkEntry(item.checkId).unreadable = true;
+        break;
+      case 'question-gone':
+      case 'answer-changed':
+        checkEntry(item.checkId).answers.add(item.questionId);
+        break;
+      case 'answer-unreadable':
+        checkEntry(item.checkId).unreadable = true;
+        break;
+      case 'results-changed':
+        checkEntry(item.checkId).results.add(item.questionId);
+        break;
+      case 'reopened':
+        checkEntry(item.checkId).reopened = true;
+        break;
+      case 'completion-unreadable':
+        completionUnreadable = true;
+        break;
+      case 'unknown-item':
+        other += 1;
+        break;
+    }
   }
 
   const lessonById = new Map(course.lessons.map((l) => [l.id, l]));
   const checkPlace = (checkId: string): LossPlace => {
     const lesson = course.lessons.find((l) => l.checkId === checkId);
     if (lesson) return place(lesson);
-    return { title: course.checks[checkId]?.title ?? checkId, number: null };
+    return { title: (Object.hasOwn(course.checks, checkId) ? course.checks[checkId]?.title : undefined) ?? checkId, number: null };
   };
 
   return {
@@ -116,6 +136,11 @@ export function describeRestoreLosses(dropped: readonly string[], course: Compil
       const lesson = lessonById.get(id);
       return lesson ? [place(lesson)] : [];
     }),
+    timeReset: [...timeReset].flatMap((id) => {
+      const lesson = lessonById.get(id);
+      return lesson ? [place(lesson)] : [];
+    }),
+    completionUnreadable,
     lessonsGone: lessonsGone.size,
     checksGone: checksGone.size,
     other,

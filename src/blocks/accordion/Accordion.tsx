@@ -1,5 +1,5 @@
 /**
- * Accordion (WAI-ARIA APG "Accordion"): each title is a button inside an `<h3>`, with
+ * Accordion (WAI-ARIA APG "Accordion"): each title is a button inside a heading (`<h3>` by default; the level follows the lesson, see `headingLevel`), with
  * aria-expanded and aria-controls. Enter/Space open or close an item (several may be open);
  * ↓/↑ move between titles (wrapping), Home/End go to the first/last title. Closed panels stay in
  * the DOM (hidden) so the printed lesson holds every panel.
@@ -43,6 +43,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
     buttonRefs.current[next]?.focus();
   };
 
+  const Heading = `h${block.headingLevel ?? 3}` as const;
   return (
     <div className="block accordion" ref={rootRef}>
       <p className="block-label">{block.label}</p>
@@ -51,7 +52,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
         const expanded = open.has(panel.id);
         return (
           <div className="accordion-item" key={panel.id}>
-            <h3 className="accordion-heading">
+            <Heading className="accordion-heading">
               <button
                 ref={(element) => {
                   buttonRefs.current[index] = element;
@@ -66,7 +67,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
               >
                 {panel.title}
               </button>
-            </h3>
+            </Heading>
             <div className="block-panel accordion-panel" id={panelId(panel.id)} hidden={!expanded}>
               {renderBlocks(panel.blocks, `${idPrefix}-${panel.id}`)}
             </div>

@@ -1,9 +1,11 @@
 /**
  * A bar chart of figures the source states. Every item has a row, in rank order, so an item ranked
- * first without a figure still comes first; only items with a value get a bar (CSS width, 0–100 %
- * of the track), the others say "no figure given". The same data is a visible ordered list beneath
- * it, with each item's rank (tied items share one and say so). The bars repeat the list for sighted
- * readers and are hidden from screen readers, which read the list. The chart's note follows.
+ * first without a figure still comes first; only items with a value get a bar (0–100 % of the
+ * track), the others say "no figure given". The width is a class in whole-percent steps
+ * (`chart-bar--w37`, blocks.css), not a `style` attribute, so the pre-rendered chart looks right
+ * under a Content-Security-Policy with `style-src 'self'`. The same data is a visible ordered list
+ * beneath it, with each item's rank (tied items share one and say so). The bars repeat the list for
+ * sighted readers and are hidden from screen readers, which read the list. The chart's note follows.
  */
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
@@ -26,9 +28,7 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
             <div className="chart-bar-row" key={index}>
               <span className="chart-bar-label">{item.label}</span>
               <span className="chart-bar-track">
-                {item.value !== undefined && (
-                <span className="chart-bar" style={{ width: `${Math.max(0, Math.min(100, item.value))}%` }} />
-                )}
+                {item.value !== undefined && <span className={`chart-bar chart-bar--w${barStep(item.value)}`} />}
               </span>
               <span className="chart-bar-value">{item.value === undefined ? t('blocks.chart.noFigure') : format(item.value)}</span>
             </div>
@@ -54,4 +54,9 @@ export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
       )}
     </figure>
   );
+}
+
+/** The bar's width class step: the value rounded to a whole percent, within 0–100. */
+export function barStep(value: number): number {
+  return Number.isFinite(value) ? Math.max(0, Math.min(100, Math.round(value))) : 0;
 }

@@ -26,6 +26,7 @@ export function Slides({ block, idPrefix }: BlockProps<'slides'>) {
   const atStart = current === 0;
   const atEnd = current === total - 1;
 
+  const Heading = `h${block.headingLevel ?? 3}` as const;
   return (
     <section
       className="block slides"
@@ -71,9 +72,9 @@ export function Slides({ block, idPrefix }: BlockProps<'slides'>) {
             id={slideId(slide.id)}
             hidden={index !== current}
           >
-            <h3 className="slide-title" id={titleId(slide.id)}>
+            <Heading className="slide-title" id={titleId(slide.id)}>
               {slide.title}
-            </h3>
+            </Heading>
             {renderBlocks(slide.blocks, `${idPrefix}-${slide.id}`)}
           </div>
         ))}

@@ -39,6 +39,7 @@ export const WARNING_RULES: ReadonlySet<string> = new Set<Rule>([
   ...LESSON_RULES.filter((rule) => rule.severity === 'warning').map((rule) => rule.rule),
   'reading-level',
   'review-not-quoted',
+  'http-link',
 ]);
 
 export interface LessonEditorialInput {

@@ -57,6 +57,14 @@ export type DecodeResult =
   | { kind: 'unsupported'; version: number }
   | { kind: 'corrupt'; reason: string };
 
+/**
+ * An object with no prototype: decoded ids are untrusted, and an id such as `__proto__` must
+ * stay a plain key instead of reaching `Object.prototype`.
+ */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 // ------------------------------------------------------------------ escaping
 
 const SAFE = /[A-Za-z0-9 \-_.?()/]/;
@@ -142,7 +150,7 @@ function decodeAnswer(text: string): Answer {
     case 't':
       return { type: 'text', text: unescapeText(body) };
     case 'x': {
-      const pairs: Record<string, string> = {};
+      const pairs = dict<string>();
       for (const pair of list(body)) {
         const [prompt, target, extra] = pair.split('*');
         if (prompt === undefined || target === undefined || extra !== undefined) throw new Error('bad matching pair');
@@ -230,7 +238,7 @@ function decodeCheck(text: string): [string, SavedCheck] {
   if (count > 10_000) throw new Error('too many attempts');
 
   const questions: { id: string; fingerprint: string }[] = [];
-  const answers: Record<string, SavedAnswer> = {};
+  const answers = dict<SavedAnswer>();
   for (const item of questionText === '' ? [] : questionText.split(',')) {
     const fields = item.split('=');
     if (fields.length !== 3) throw new Error('bad question');
@@ -244,7 +252,7 @@ function decodeCheck(text: string): [string, SavedCheck] {
     const fields = item.split('@');
     if (fields.length !== 3) throw new Error('bad attempt');
     const [indexText, timeText, outcomeText] = fields as [string, string, string];
-    const results: Record<string, QuestionOutcome> = {};
+    const results = dict<QuestionOutcome>();
     let pos = 0;
     for (const question of questions) {
       const mark = outcomeText[pos++];
@@ -373,14 +381,14 @@ export function decodeSuspendData(text: string): DecodeResult {
     const [savedAtText, courseId, contentVersion, current, completedAt, success, lessonText, checkText] = fields as [
       string, string, string, string, string, string, string, string,
     ];
-    const lessons: ProgressRecord['lessons'] = {};
+    const lessons = dict<ProgressRecord['lessons'][string]>();
     for (const item of lessonText === '' ? [] : lessonText.split(';')) {
       const [id, value, extra] = item.split(':');
       const status = LESSON_STATUSES[value?.[0] ?? ''];
       if (id === undefined || value === undefined || extra !== undefined || status === undefined) throw new Error('bad lesson');
       lessons[unescapeText(id)] = { status, seconds: decodeCount(value.slice(1)) };
     }
-    const checks: ProgressRecord['checks'] = {};
+    const checks = dict<SavedCheck>();
     for (const item of checkText === '' ? [] : checkText.split(';')) {
       const [id, check] = decodeCheck(item);
       checks[id] = check;

@@ -4,7 +4,7 @@
  */
 import type { CompiledCourse, Question } from '../../content/types.ts';
 import type { ProgressRecord, SavedAnswer, SavedCheck } from '../../course/progress-record.ts';
-import { MAX_TEXT_ANSWER_LENGTH } from '../../course/scoring.ts';
+import { gradeCheck, MAX_TEXT_ANSWER_LENGTH, toAttemptResults } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
 
 export interface WorstCaseOptions {
@@ -58,13 +58,17 @@ export function worstCaseRecord(course: CompiledCourse, options: WorstCaseOption
     for (const q of check.questions) answers[q.id] = { fingerprint: q.fingerprint, answer: worstAnswer(q, text) };
     const saved: SavedCheck = { status: 'submitted', answers, attempts: [] };
     for (let i = 0; i < attempts; i += 1) {
-      // The middle attempt is the best; the others alternate right and wrong answers.
+      // The middle attempt is the best; the others alternate right and wrong answers, and the
+      // last one graded the answers the check holds (as the player always saves it).
       const best = i === Math.floor(attempts / 2);
+      const last = i === attempts - 1;
       saved.attempts.push({
         submittedAt: at(attempts - i),
-        results: Object.fromEntries(
-          check.questions.map((q, n) => [q.id, { fingerprint: q.fingerprint, correct: best || (n + i) % 2 === 0 }]),
-        ),
+        results: last
+          ? toAttemptResults(check, gradeCheck(check, Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.answer]))))
+          : Object.fromEntries(
+              check.questions.map((q, n) => [q.id, { fingerprint: q.fingerprint, correct: best || (n + i) % 2 === 0 }]),
+            ),
       });
     }
     checks[check.id] = saved;
