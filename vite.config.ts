@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { previewLikeAStaticHost } from './scripts/preview-host.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
 export default defineConfig({
@@ -7,7 +8,8 @@ export default defineConfig({
   base: './',
   // COURSE_CONTENT_DIR builds another content folder laid out like content/ (default: content).
   // Browser tests use it to build variants, e.g. the course with sequential navigation.
-  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react()],
+  // `npm start` (vite preview) serves dist/ as a static host does: scripts/preview-host.ts.
+  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react(), previewLikeAStaticHost()],
   build: {
     target: 'es2022',
     sourcemap: false,

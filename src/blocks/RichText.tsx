@@ -48,7 +48,7 @@ export function RichText({ html, as: Element = 'div', className, id }: RichTextP
     if (lessonId !== null) {
       if (anchor.target && anchor.target !== '_self') return;
       event.preventDefault();
-      void navigate(`/lesson/${lessonId}`);
+      void navigate(`/lesson/${lessonId}/`);
       return;
     }
     const noteId = anchor.getAttribute('data-note');
@@ -73,7 +73,7 @@ function rewriteLinks(
   { lessonBase, notesPrefix, referenceIdPrefix }: { lessonBase: string; notesPrefix: string | undefined; referenceIdPrefix: string },
 ): Html {
   const base = lessonBase.replace(/\/$/, '');
-  let out = html.replace(LESSON_LINK, (_match, lessonId: string) => `<a href="${escapeAttribute(`${base}/${lessonId}`)}"`);
+  let out = html.replace(LESSON_LINK, (_match, lessonId: string) => `<a href="${escapeAttribute(`${base}/${lessonId}/`)}"`);
   if (notesPrefix !== undefined) {
     let count = 0;
     out = out.replace(FOOTNOTE_REFERENCE, (_match, noteId: string) => {

@@ -35,17 +35,17 @@ export function HomePage() {
       </p>
       <p className="home-actions">
         {!started && (
-          <Link className="button" to={`/lesson/${course.lessons[0]!.id}`}>
+          <Link className="button" to={`/lesson/${course.lessons[0]!.id}/`}>
             {t('home.start')}
           </Link>
         )}
         {started && completion.status === 'incomplete' && (
-          <Link className="button" to={`/lesson/${current.id}`}>
+          <Link className="button" to={`/lesson/${current.id}/`}>
             {t('home.resume', { lesson: current.title })}
           </Link>
         )}
         {completion.status === 'complete' && (
-          <Link className="button" to="/results">
+          <Link className="button" to="/results/">
             {t('home.results')}
           </Link>
         )}
@@ -57,7 +57,7 @@ export function HomePage() {
           <ol className="toc">
             {lessons.map(({ lesson, status, lock }) => (
               <li key={lesson.id} value={lesson.number}>
-                <Link to={`/lesson/${lesson.id}`} className="lesson-link">
+                <Link to={`/lesson/${lesson.id}/`} className="lesson-link">
                   <span className="lesson-link__title">
                     {lesson.number}. {lesson.title}
                     <br />

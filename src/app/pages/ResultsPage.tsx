@@ -62,7 +62,7 @@ export function ResultsPage() {
               .filter((entry) => entry.status !== 'complete')
               .map(({ lesson }) => (
                 <li key={lesson.id}>
-                  <Link to={`/lesson/${lesson.id}`}>
+                  <Link to={`/lesson/${lesson.id}/`}>
                     {lesson.number}. {lesson.title}
                   </Link>
                 </li>
@@ -88,7 +88,7 @@ export function ResultsPage() {
               return (
                 <tr key={view.check.id}>
                   <th scope="row">
-                    <Link to={`/lesson/${view.lessonId}`}>
+                    <Link to={`/lesson/${view.lessonId}/`}>
                       {lesson ? `${lesson.number}. ` : ''}
                       {view.check.title}
                     </Link>

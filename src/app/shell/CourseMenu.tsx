@@ -82,7 +82,7 @@ function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => 
   const blocking = lock.locked && lock.reason === 'locked' ? course.lessons.find((l) => l.id === lock.blockingLessonId) : undefined;
   return (
     <Link
-      to={`/lesson/${lesson.id}`}
+      to={`/lesson/${lesson.id}/`}
       className="lesson-link"
       aria-current={isCurrent ? 'page' : undefined}
       aria-disabled={blocking ? true : undefined}
