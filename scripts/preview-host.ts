@@ -18,13 +18,20 @@ export function previewLikeAStaticHost(): Plugin {
     name: 'preview-like-a-static-host',
     configurePreviewServer(server) {
       const dist = path.resolve(server.config.root, server.config.build.outDir);
+      // Served from a sub-folder when vite preview is given an absolute base (`--base /courses/peer/`).
+      const mount = server.config.base.startsWith('/') ? server.config.base : '/';
       server.middlewares.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
+        if (`${url.pathname}/` === mount) {
+          res.writeHead(301, { location: `${mount}${url.search}`, 'cache-control': REVALIDATE }).end();
+          return;
+        }
+        if (!url.pathname.startsWith(mount)) return next();
         let pathname: string;
         try {
-          pathname = decodeURIComponent(url.pathname);
+          pathname = decodeURIComponent(url.pathname.slice(mount.length - 1));
         } catch {
-          pathname = url.pathname;
+          pathname = url.pathname.slice(mount.length - 1);
         }
         const file = path.join(dist, pathname);
         if (!file.startsWith(dist)) return next();
@@ -35,11 +42,11 @@ export function previewLikeAStaticHost(): Plugin {
         }
         const target = isDir ? path.join(file, 'index.html') : file;
         if (existsSync(target) && statSync(target).isFile()) {
-          res.setHeader('cache-control', url.pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+          res.setHeader('cache-control', pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
           return next();
         }
         // Unknown address: the site's 404 page, with status 404, from vite's own file server.
-        req.url = '/404.html';
+        req.url = `${mount}404.html`;
         res.setHeader('cache-control', REVALIDATE);
         forceStatus(res, 404);
         next();
