@@ -38,10 +38,17 @@ function chooseRouter(): {
   Router: (props: { children: ReactNode }) => ReactNode;
 } {
   if (packagedStandard(document) !== null) {
-    const path = () => location.hash.replace(/^#/, '').split('?')[0] || '/';
+    const replace = (to: string) => history.replaceState(history.state, '', `${location.pathname}${location.search}#${to}`);
+    let path = location.hash.replace(/^#/, '').split('?')[0] ?? '';
+    if (!path) {
+      // Opened at another pre-rendered page of the package (lesson/x/index.html): that route.
+      const own = document.querySelector<HTMLScriptElement>('script[data-route]')?.dataset.route;
+      path = own && own !== '404' ? `/${own}/` : '/';
+      if (path !== '/') replace(path);
+    }
     return {
-      path: path(),
-      replace: (to) => history.replaceState(history.state, '', `${location.pathname}${location.search}#${to}`),
+      path,
+      replace,
       Router: ({ children }) => <HashRouter>{children}</HashRouter>,
     };
   }

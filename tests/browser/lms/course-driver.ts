@@ -58,7 +58,7 @@ async function waitForHeading(frame: FrameLocator, text: string): Promise<void> 
 
 /** The menu entry of a lesson. */
 function menuLink(frame: FrameLocator, lessonId: string) {
-  return frame.locator(`nav[aria-label="Course menu"] a[href$="lesson/${lessonId}"]`);
+  return frame.locator(`nav[aria-label="Course menu"] a[href$="lesson/${lessonId}/"]`);
 }
 
 /** Opens a lesson from the course menu. */
