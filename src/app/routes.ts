@@ -44,7 +44,8 @@ export function canonicalRoutePath(path: string): string | null {
  * (the stylesheet, relative to the site base).
  *
  * It finds the site's folder from the address (strips a known route, `index.html`; for an unknown
- * address, the last segment), then writes `<base href>` = the page's own folder, so the page's
+ * address, the last segment), then writes `<base href>` = the page's own folder (or the address
+ * itself, with its query, when the address is in that folder), so the page's
  * folder-relative URLs resolve even when it is served at `/lesson/x` without a slash or by a SPA
  * fallback at another depth; and it writes the stylesheet link itself (with document.write, so it
  * stays render-blocking and the preload scanner never fetches it from a wrong folder).
@@ -62,7 +63,9 @@ export function baseScript(): string {
     'if(m||f)c.push(m?m[1]:p);else{if(r==="404")p=p.replace(/[^\\/]*\\/?$/,"");else if(!/\\/$/.test(p))p+="/";' +
     'for(;;){c.push(p);if(p.length<2)break;p=p.replace(/[^\\/]*\\/$/,"")}}' +
     'var i=0,b=d.createElement("base"),h=d.documentElement;' +
-    'function dir(){return c[i]+(r&&r!=="404"?r+"/":"")}' +
+    // The page's folder; the address itself when it is in that folder (index.html?query), so
+    // fragment links (#main, #/lesson/x/ in an LMS) stay on this document.
+    'function dir(){var u=c[i]+(r&&r!=="404"?r+"/":"");return u===location.pathname.replace(/[^\\/]*$/,"")?location.pathname+location.search:u}' +
     'b.href=dir();d.head.appendChild(b);' +
     'function css(){return c[i]+s.css}' +
     'function done(){if(h.hasAttribute("data-base-pending")){h.removeAttribute("data-base-pending");d.dispatchEvent(new Event("course-base"))}}' +
