@@ -225,6 +225,7 @@ await server.close();
 // 6. Scale, for the record: the course as it is (28 lessons) and copied ten times with new ids
 // (280 lessons), each built from a temporary content folder (COURSE_CONTENT_DIR). Every page
 // carries the whole menu, so pre-rendering grows with lessons × pages.
+const SCALE_LIMIT_SECONDS = 240;
 await part('scale', async () => {
   for (const copies of [1, 10]) {
     const root = mkdtempSync(path.join(tmpdir(), 'bench-scale-'));
@@ -235,11 +236,17 @@ await part('scale', async () => {
       const outDir = path.join(root, 'dist');
       cpSync('content', contentDir, { recursive: true });
       const lessons = multiplyCourse(path.join(contentDir, 'en'), copies);
+      const lessonsLabel = `scale ${lessons} lessons`;
       const env = { ...process.env, NODE_ENV: 'production', COURSE_CONTENT_DIR: contentDir };
+      // Bounded: .ci/run gives the whole bench 10 minutes.
+      const deadline = performance.now() + SCALE_LIMIT_SECONDS * 1000;
       const step = (command: string, args: string[]) => {
         const start = performance.now();
-        const result = spawnSync(path.resolve('node_modules/.bin', command), args, { encoding: 'utf8', env });
+        const timeout = Math.max(1, deadline - start);
+        const result = spawnSync(path.resolve('node_modules/.bin', command), args, { encoding: 'utf8', env, timeout, killSignal: 'SIGKILL' });
+        if (result.error || result.signal) throw new Error(`${lessonsLabel}: over ${SCALE_LIMIT_SECONDS} s (stopped in ${command} ${args[0]})`);
         if (result.status !== 0) throw new Error(`${command} ${args[0]}: ${(result.stderr || result.stdout).split('\n').find((l) => l.trim())}`);
+        if (process.env.BENCH_VERBOSE) console.log(`  ${command} ${args[0]} ${args[3] ?? ''}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
         return (performance.now() - start) / 1000;
       };
       const bundle = step('vite', ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
