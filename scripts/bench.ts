@@ -242,7 +242,7 @@ await part('scale', async () => {
       const deadline = performance.now() + SCALE_LIMIT_SECONDS * 1000;
       const step = (command: string, args: string[]) => {
         const start = performance.now();
-        const timeout = Math.max(1, deadline - start);
+        const timeout = Math.max(1, Math.round(deadline - start));
         const result = spawnSync(path.resolve('node_modules/.bin', command), args, { encoding: 'utf8', env, timeout, killSignal: 'SIGKILL' });
         if (result.error || result.signal) throw new Error(`${lessonsLabel}: over ${SCALE_LIMIT_SECONDS} s (stopped in ${command} ${args[0]})`);
         if (result.status !== 0) throw new Error(`${command} ${args[0]}: ${(result.stderr || result.stdout).split('\n').find((l) => l.trim())}`);
