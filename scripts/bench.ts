@@ -272,7 +272,7 @@ await part('scale', async () => {
 function multiplyCourse(dir: string, copies: number): number {
   const coursePath = path.join(dir, 'course.json');
   const course = JSON.parse(readFileSync(coursePath, 'utf8')) as { estimatedMinutes: number; sections: Array<{ id: string; title: string; lessons: string[] }> };
-  const original = course.sections;
+  const original = [...course.sections];
   const suffix = (id: string, k: number) => `${id}-x${k}`;
   for (let k = 2; k <= copies; k += 1) {
     course.sections.push(...original.map((s) => ({ ...s, id: suffix(s.id, k), title: `${s.title} (${k})`, lessons: s.lessons.map((l) => suffix(l, k)) })));

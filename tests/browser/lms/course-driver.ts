@@ -190,7 +190,13 @@ export function nextLaunchCmi(version: ScormVersion, stored: Record<string, unkn
 export async function goToTrainerPage(target: Page | FrameLocator): Promise<void> {
   const header = target.locator('.app-header__title a');
   await header.evaluate((link: HTMLAnchorElement) => {
-    history.pushState({}, '', `${new URL(link.href).pathname.replace(/\/$/, '')}/lms-check`);
+    const home = new URL(link.href);
+    // An LMS package routes in the hash (index.html#/lms-check/), the web edition in the path.
+    if (home.hash.startsWith('#/')) {
+      location.hash = '#/lms-check/';
+      return;
+    }
+    history.pushState({}, '', `${home.pathname.replace(/\/$/, '')}/lms-check/`);
     dispatchEvent(new PopStateEvent('popstate'));
   });
   await target.getByRole('heading', { level: 1, name: 'LMS connection check' }).waitFor();
