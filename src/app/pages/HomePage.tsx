@@ -16,10 +16,12 @@ export function HomePage() {
   const current = useCourseSelector(selectCurrentLesson);
   const completion = useCourseSelector(selectCompletion);
   const time = useCourseSelector(selectTimeSpent);
-  // The machine always has a current lesson (marked visited); the learner has started once they
-  // spent time in a lesson or moved past the first.
+  // The machine always has a current lesson; the learner has started once they spent time in a
+  // lesson, or opened any lesson but the first (a deep link counts).
+  const first = course.lessons[0]!.id;
   const started =
-    time.totalSeconds > 0 || sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && !l.isCurrent));
+    time.totalSeconds > 0 ||
+    sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && (!l.isCurrent || l.lesson.id !== first)));
 
   return (
     <div className="page">
