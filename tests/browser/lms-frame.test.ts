@@ -84,7 +84,10 @@ describe.each([
       expect(packageFiles[name]!.has(new URL(href).pathname.replace(`/pkg/${name}/`, '')), href).toBe(true);
     }
 
+    // Wait for the new document: the old one shows the same lesson until it is replaced.
+    const reloaded = courseFrame(page).waitForNavigation();
     await courseFrame(page).evaluate(() => location.reload());
+    await reloaded;
     await frame.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
     await waitForApp(frame);
     expect(new URL(courseFrame(page).url()).pathname).toBe(`/pkg/${name}/index.html`);
