@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { serviceWorkerMode } from './scripts/service-worker.ts';
+import { previewLikeAStaticHost } from './scripts/preview-host.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
 export default defineConfig({
@@ -11,7 +12,8 @@ export default defineConfig({
   // COURSE_SERVICE_WORKER=remove builds the app without registering its worker (the kill switch:
   // scripts/service-worker.ts writes a sw.js that removes the installed one).
   define: { __COURSE_SERVICE_WORKER__: JSON.stringify(serviceWorkerMode() === 'on') },
-  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react()],
+  // `npm start` (vite preview) serves dist/ as a static host does: scripts/preview-host.ts.
+  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react(), previewLikeAStaticHost()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: figures for the record, one per line (`name: value unit (target …)`). It builds
  * the production site, then measures that dist/: shipped bytes, build and content-check time,
- * Lighthouse (mobile, simulated throttling) on two pages, lesson-to-lesson transition time, and
- * the offline copy (precache size, network bytes of a repeat visit).
+ * Lighthouse (mobile, simulated throttling) on two pages, lesson-to-lesson transition time, the
+ * offline copy (precache size, network bytes of a repeat visit), and a scale line (the course at
+ * 28 and at 280 lessons). `npm run bench -- <part>` runs one part.
  * Nothing here asserts: a missed target is printed, a part that crashes prints
  * `<part>: failed (<message>)`, and the exit code stays 0.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as chromeLauncher from 'chrome-launcher';
@@ -32,7 +34,11 @@ declare global {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
+/** `npm run bench -- scale` runs that part only. */
+const only = process.argv[2];
+
 async function part(name: string, run: () => Promise<void> | void) {
+  if (only && name !== only) return;
   try {
     await run();
   } catch (error) {
@@ -246,4 +252,84 @@ await server.close();
 function precacheList(dist: string): string[] {
   const worker = readFileSync(path.join(dist, 'sw.js'), 'utf8');
   return [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+}
+
+// 6. Scale, for the record: the course as it is (28 lessons) and copied ten times with new ids
+// (280 lessons), each built from a temporary content folder (COURSE_CONTENT_DIR). Every page
+// carries the whole menu, so pre-rendering grows with lessons × pages.
+const SCALE_LIMIT_SECONDS = 240;
+await part('scale', async () => {
+  for (const copies of [1, 10]) {
+    const root = mkdtempSync(path.join(tmpdir(), 'bench-scale-'));
+    mkdirSync('.vite', { recursive: true });
+    const ssrDir = mkdtempSync(path.resolve('.vite', 'bench-ssr-'));
+    try {
+      const contentDir = path.join(root, 'content');
+      const outDir = path.join(root, 'dist');
+      cpSync('content', contentDir, { recursive: true });
+      const lessons = multiplyCourse(path.join(contentDir, 'en'), copies);
+      const lessonsLabel = `scale ${lessons} lessons`;
+      const env = { ...process.env, NODE_ENV: 'production', COURSE_CONTENT_DIR: contentDir };
+      // Bounded: .ci/run gives the whole bench 10 minutes.
+      const deadline = performance.now() + SCALE_LIMIT_SECONDS * 1000;
+      const step = (command: string, args: string[]) => {
+        const start = performance.now();
+        const timeout = Math.max(1, Math.round(deadline - start));
+        const result = spawnSync(path.resolve('node_modules/.bin', command), args, { encoding: 'utf8', env, timeout, killSignal: 'SIGKILL' });
+        if (result.error || result.signal) throw new Error(`${lessonsLabel}: over ${SCALE_LIMIT_SECONDS} s (stopped in ${command} ${args[0]})`);
+        if (result.status !== 0) throw new Error(`${command} ${args[0]}: ${(result.stderr || result.stdout).split('\n').find((l) => l.trim())}`);
+        if (process.env.BENCH_VERBOSE) console.log(`  ${command} ${args[0]} ${args[3] ?? ''}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+        return (performance.now() - start) / 1000;
+      };
+      const bundle = step('vite', ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
+      const ssr = step('vite', ['build', '--logLevel', 'warn', '--ssr', 'src/app/prerender-entry.tsx', '--outDir', ssrDir, '--emptyOutDir']);
+      const prerender = step('tsx', ['scripts/prerender.ts', outDir, path.join(ssrDir, 'prerender-entry.js')]);
+      const pages = listHtml(outDir);
+      const firstId = JSON.parse(readFileSync(path.join(contentDir, 'en', 'course.json'), 'utf8')).sections[0].lessons[0] as string;
+      const js = firstPageAssets(outDir, `lesson/${firstId}/index.html`, firstId).js.reduce((t, f) => t + gzipSize(outDir, f), 0);
+      const html = pages.reduce((t, f) => t + gzipSize(outDir, f), 0) / pages.length;
+      console.log(
+        `scale ${lessons} lessons: build ${(bundle + ssr + prerender).toFixed(1)} s, ` +
+          `${((prerender * 1000) / pages.length).toFixed(0)} ms per pre-rendered page (${pages.length} pages, start-up included), ` +
+          `first page JS gzip ${kib(js)}, HTML gzip ${kib(html)} per page`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(ssrDir, { recursive: true, force: true });
+    }
+  }
+});
+
+/** Copies the course's sections, lessons and checks `copies - 1` more times with suffixed ids; returns the lesson count. */
+function multiplyCourse(dir: string, copies: number): number {
+  const coursePath = path.join(dir, 'course.json');
+  const course = JSON.parse(readFileSync(coursePath, 'utf8')) as { estimatedMinutes: number; sections: Array<{ id: string; title: string; lessons: string[] }> };
+  const original = [...course.sections];
+  const suffix = (id: string, k: number) => `${id}-x${k}`;
+  for (let k = 2; k <= copies; k += 1) {
+    course.sections.push(...original.map((s) => ({ ...s, id: suffix(s.id, k), title: `${s.title} (${k})`, lessons: s.lessons.map((l) => suffix(l, k)) })));
+    for (const file of readdirSync(path.join(dir, 'lessons')).filter((f) => f.endsWith('.md') && !/-x\d+\.md$/.test(f))) {
+      const text = readFileSync(path.join(dir, 'lessons', file), 'utf8')
+        .replace(/^id: (.+)$/m, (_, id: string) => `id: ${suffix(id, k)}`)
+        .replace(/^check: (.+)$/m, (_, id: string) => `check: ${suffix(id, k)}`);
+      writeFileSync(path.join(dir, 'lessons', file.replace(/\.md$/, `-x${k}.md`)), text);
+    }
+    for (const file of readdirSync(path.join(dir, 'checks')).filter((f) => f.endsWith('.json') && !/-x\d+\.json$/.test(f))) {
+      const check = JSON.parse(readFileSync(path.join(dir, 'checks', file), 'utf8')) as { id: string };
+      writeFileSync(path.join(dir, 'checks', file.replace(/\.json$/, `-x${k}.json`)), JSON.stringify({ ...check, id: suffix(check.id, k) }, null, 2));
+    }
+  }
+  course.sections = course.sections.slice(0, original.length * copies);
+  course.estimatedMinutes *= copies;
+  writeFileSync(coursePath, JSON.stringify(course, null, 2));
+  return course.sections.reduce((n, s) => n + s.lessons.length, 0);
+}
+
+/** Every .html file under `dir`, relative. */
+function listHtml(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return relative === 'assets' ? [] : listHtml(dir, relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
 }

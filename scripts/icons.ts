@@ -1,5 +1,5 @@
 /**
- * `npm run icons`: renders public/icons/icon.svg to the PNG sizes the web app manifest names
+ * `npm run icons`: renders public/favicon.svg to the PNG sizes the web app manifest names
  * (192 and 512, plus a maskable 512 with the safe-zone padding browsers crop to), with the
  * system's Chromium. Run it after changing the SVG; the PNGs are committed.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { launchBrowser } from '../tests/browser/browser.ts';
 
 const dir = path.resolve('public/icons');
-const svg = readFileSync(path.join(dir, 'icon.svg'), 'utf8');
+const svg = readFileSync(path.resolve('public/favicon.svg'), 'utf8');
 const renders = [
   { file: 'icon-192.png', size: 192, padding: 0 },
   { file: 'icon-512.png', size: 512, padding: 0 },

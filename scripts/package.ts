@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
+import { hashRouteLinks } from '../src/app/routes.ts';
 import type { CompiledCourse } from '../src/content/types.ts';
 import { compileContentFolder } from '../src/pipeline/compile.ts';
 import { withLmsStartup } from '../src/app/lms-startup.ts';
@@ -78,13 +79,17 @@ export function isServiceWorkerFile(file: string): boolean {
   return file === SERVICE_WORKER_FILE || /^workbox-[\w-]+\.js$/.test(file);
 }
 
-/** Adds the package's meta tag to a page. */
+/**
+ * Adds the package's meta tag to a page, and points its links at the launch file with the route
+ * in the hash (`index.html#/lesson/x/`), as the player does in an LMS: an LMS's file server has no
+ * folder index pages, so a click before the app takes over must also name a file.
+ */
 export function markPage(html: string, version: ScormVersion): string {
   const tag = `<meta name="${LMS_META_NAME}" content="${LMS_META_VALUES[version]}" />`;
   if (html.includes(`name="${LMS_META_NAME}"`)) throw new Error('page is already marked for an LMS');
   const marked = html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n    ${tag}`);
   if (marked === html) throw new Error('page has no <head>');
-  return marked;
+  return hashRouteLinks(marked);
 }
 
 /** Throws when the course's largest possible record does not fit in SCORM 1.2 suspend data. */

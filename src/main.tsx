@@ -3,10 +3,10 @@
  * render. The pre-rendered page stays on screen until the app renders the same lesson, whose
  * body is loaded first so there is no loading flash.
  */
-import { startTransition } from 'react';
+import { startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, HashRouter } from 'react-router';
 import { contentLocales, course } from 'virtual:course';
 import { App } from './app/App.tsx';
 import { AppErrorBoundary } from './app/ErrorBoundary.tsx';
@@ -15,15 +15,62 @@ import { CourseRuntimeProvider } from './app/course-context.tsx';
 import { lmsStartup } from './app/lms-startup.ts';
 import { createOfflineStatusStore, watchConnection } from './app/offline/offline-status.ts';
 import { preloadRoute } from './app/route-loading.ts';
+import { canonicalRoutePath, routeLessonId, routePath } from './app/routes.ts';
 import { startAgain, startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
-import { chooseTracking, lmsResumeLessonId } from './tracking/lms.ts';
+import { chooseTracking, lmsResumeLessonId, packagedStandard } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
 function detectBasename(): string {
   if (import.meta.env.DEV) return '/';
   return new URL('..', import.meta.url).pathname.replace(/\/$/, '') || '/';
+}
+
+/**
+ * The one place the router is chosen (docs/decisions/url-scheme.md). The web edition: the path
+ * names the route (`<base>/lesson/<id>/`, a folder with its own pre-rendered page). An LMS
+ * package: the frame stays on its launch file and the hash names the route
+ * (`index.html#/lesson/<id>/`), so reloading the frame asks the LMS for a file it has.
+ */
+function chooseRouter(): {
+  /** The route path now, relative to the player's folder, e.g. `/lesson/welcome/`. */
+  path: string;
+  /** Shows another route without loading a page (replaces the history entry). */
+  replace(path: string): void;
+  /** The course home page's address, for a full page load. */
+  homeHref: string;
+  Router: (props: { children: ReactNode }) => ReactNode;
+} {
+  if (packagedStandard(document) !== null) {
+    const replace = (to: string) => history.replaceState(history.state, '', `${location.pathname}${location.search}#${to}`);
+    let path = location.hash.replace(/^#/, '').split('?')[0] ?? '';
+    if (!path) {
+      // Opened at another pre-rendered page of the package (lesson/x/index.html): that route.
+      const own = document.querySelector<HTMLScriptElement>('script[data-route]')?.dataset.route;
+      path = own && own !== '404' ? `/${own}/` : '/';
+      if (path !== '/') replace(path);
+    }
+    return {
+      path,
+      replace,
+      homeHref: `${location.pathname}${location.search}#/`,
+      Router: ({ children }) => <HashRouter>{children}</HashRouter>,
+    };
+  }
+  const basename = detectBasename();
+  const inBase = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
+  const path = inBase.startsWith('/') ? inBase : `/${inBase}`;
+  return {
+    path,
+    replace: (to) => history.replaceState(history.state, '', `${basename.replace(/\/$/, '')}${to}${location.search}${location.hash}`),
+    homeHref: `${basename.replace(/\/$/, '')}/`,
+    Router: ({ children }) => (
+      <BrowserRouter basename={basename} useTransitions={false}>
+        {children}
+      </BrowserRouter>
+    ),
+  };
 }
 
 async function start() {
@@ -37,19 +84,33 @@ async function start() {
   // An LMS package's launch page shows "Opening the course…" until the app renders (lms-startup.ts).
   const startup = lmsStartup(document, i18n);
 
+  const router = chooseRouter();
+  let path = router.path;
+  // `/lesson/x` (a link typed or pasted without the slash): show the canonical address, so a
+  // reload asks the server for the lesson's own page.
+  const canonical = canonicalRoutePath(path);
+  if (canonical) {
+    path = canonical;
+    router.replace(path);
+  }
+
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
   const tracking = await chooseTracking({ course, storage, window, document });
-  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+  const session = startCourseSession({
+    course,
+    store: tracking.store,
+    beforeStart: tracking.beforeStart,
+    // A new learner who follows a link to a lesson starts there; elsewhere no lesson is visited yet.
+    startLessonId: routeLessonId(path),
+  });
 
-  const basename = detectBasename();
-  let path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
   const resumeLessonId = /^\/?(index\.html)?$/.test(path)
     ? lmsResumeLessonId(tracking.connection, session.restoreReport, session.actor.getSnapshot())
     : null;
   if (resumeLessonId) {
     startup.resuming();
-    path = `/lesson/${resumeLessonId}`;
-    history.replaceState(history.state, '', `${basename.replace(/\/$/, '')}${path}${location.search}`);
+    path = routePath.lesson(resumeLessonId);
+    router.replace(path);
   }
   await preloadRoute(course, path).catch(() => undefined);
 
@@ -58,7 +119,8 @@ async function start() {
   const onStartAgain = () => {
     session.stop();
     startAgain(course, tracking.store);
-    location.assign(`${basename.replace(/\/$/, '')}/`);
+    location.assign(router.homeHref);
+    if (packagedStandard(document) !== null) location.reload(); // only the hash changed
   };
 
   const root = createRoot(document.getElementById('root')!);
@@ -72,9 +134,9 @@ async function start() {
             {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
                 already (the next one is fetched while reading), and a transition would hold the old
                 page on screen for extra frames. */}
-            <BrowserRouter basename={basename} useTransitions={false}>
+            <router.Router>
               <App />
-            </BrowserRouter>
+            </router.Router>
           </CourseRuntimeProvider>
         </AppErrorBoundary>
       </I18nextProvider>,

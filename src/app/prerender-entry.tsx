@@ -1,8 +1,9 @@
 /**
  * Build-time rendering of each route to HTML (run by scripts/prerender.ts after `vite build`), so
  * the first paint shows the lesson text without waiting for JavaScript. Progress is not known at
- * build time: pages are rendered as for a new learner, and the app re-renders with saved
- * progress when its script has loaded.
+ * build time: pages are rendered as for a new learner who opens that page (a lesson page with
+ * that lesson current, as the app starts a session at a deep link), and the app re-renders with
+ * saved progress when its script has loaded.
  */
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -13,6 +14,9 @@ import { CourseRuntimeProvider } from './course-context.tsx';
 import { preloadRoute } from './route-loading.ts';
 import { startCourseSession } from '../course/session.ts';
 import { createI18n } from '../i18n/i18n.ts';
+import { routeLessonId } from './routes.ts';
+
+export { baseScript } from './routes.ts';
 
 /** Stands for the folder the site is served from; scripts/prerender.ts turns it into relative paths. */
 export const BASE_PLACEHOLDER = '/__course_base__';
@@ -27,13 +31,13 @@ export const routes: { path: string; title: string }[] = [
 ];
 
 export async function render(path: string): Promise<{ html: string; title: string; lang: string }> {
-  const lessonId = /^\/lesson\/(.+)$/.exec(path)?.[1];
-  const lesson = course.lessons.find((l) => l.id === lessonId);
+  const lesson = course.lessons.find((l) => l.id === routeLessonId(path));
   await preloadRoute(course, path);
   const i18n = createI18n('en');
   const session = startCourseSession({
     course,
     store: { load: () => ({ kind: 'empty' }), save: () => ({ ok: true }), setAside: () => ({ ok: true }) },
+    startLessonId: lesson?.id ?? null,
   });
   const html = renderToString(
     <I18nextProvider i18n={i18n}>

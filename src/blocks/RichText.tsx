@@ -35,7 +35,7 @@ export interface RichTextProps {
 
 export function RichText({ html, as: Element = 'div', className, id }: RichTextProps) {
   const lessonBase = useHref('/lesson');
-  const glossaryBase = useHref('/glossary');
+  const glossaryBase = useHref('/glossary/');
   const navigate = useNavigate();
   const scope = useContext(BlockScopeContext);
   const referenceIdPrefix = useId();
@@ -60,7 +60,7 @@ export function RichText({ html, as: Element = 'div', className, id }: RichTextP
     if (lessonId !== null) {
       if (anchor.target && anchor.target !== '_self') return;
       event.preventDefault();
-      void navigate(`/lesson/${lessonId}`);
+      void navigate(`/lesson/${lessonId}/`);
       return;
     }
     const glossaryId = anchor.getAttribute('data-glossary');
@@ -99,7 +99,7 @@ function rewriteLinks(
   }: { lessonBase: string; notesPrefix: string | undefined; referenceIdPrefix: string; newTab: string },
 ): Html {
   const base = lessonBase.replace(/\/$/, '');
-  let out = html.replace(LESSON_LINK, (_match, lessonId: string) => `<a href="${escapeAttribute(`${base}/${lessonId}`)}"`);
+  let out = html.replace(LESSON_LINK, (_match, lessonId: string) => `<a href="${escapeAttribute(`${base}/${lessonId}/`)}"`);
   out = out.replaceAll(NEW_TAB_NOTE, `<span class="visually-hidden new-tab-note"> ${escapeText(newTab)}</span>`);
   if (notesPrefix !== undefined) {
     let count = 0;

@@ -40,6 +40,8 @@ import type {
 /** What a course machine starts from: a saved record already checked by `parseProgressRecord`. */
 export interface CourseMachineInput {
   record?: ProgressRecord;
+  /** Without a record: where the learner opens the course (see `createInitialContext`). */
+  startLessonId?: string | null;
 }
 
 export interface CourseMachineOptions {
@@ -318,7 +320,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
     },
   }).createMachine({
     id: 'course',
-    context: ({ input }) => createInitialContext(course, input?.record),
+    context: ({ input }) => createInitialContext(course, input?.record, input?.startLessonId),
     initial: 'resuming',
     on: {
       'nav.goto': [

@@ -108,9 +108,13 @@ function startingLessonId(course: CompiledCourse, lessons: LessonsProgress, want
  * by `parseProgressRecord`) or from scratch. Unknown ids in the record are ignored; the
  * current lesson is always a real, open lesson, marked as visited.
  *
+ * Without a record, `startLessonId` says where the learner opens the course: a lesson id (a deep
+ * link: that lesson is current, if open), or `null` (the home page or another page that is not a
+ * lesson: the first lesson is current but not visited yet, so no lesson shows "in progress").
+ *
  * @throws Error when the course has no lessons (the build pipeline never produces one).
  */
-export function createInitialContext(course: CompiledCourse, record?: ProgressRecord): CourseContext {
+export function createInitialContext(course: CompiledCourse, record?: ProgressRecord, startLessonId?: string | null): CourseContext {
   if (course.lessons.length === 0) throw new Error(`Course "${course.id}" has no lessons.`);
   const lessons: Record<string, LessonProgress> = {};
   for (const lesson of course.lessons) {
@@ -128,9 +132,9 @@ export function createInitialContext(course: CompiledCourse, record?: ProgressRe
         }
       : emptyCheckProgress();
   }
-  const currentLessonId = startingLessonId(course, lessons, record?.currentLessonId);
+  const currentLessonId = startingLessonId(course, lessons, record ? record.currentLessonId : (startLessonId ?? undefined));
   const current = lessons[currentLessonId] as LessonProgress;
-  if (current.status === 'not-started') current.status = 'in-progress';
+  if (current.status === 'not-started' && (record || startLessonId !== null)) current.status = 'in-progress';
 
   return {
     course,

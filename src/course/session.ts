@@ -69,6 +69,12 @@ export interface StartCourseSessionOptions {
    * miss events emitted while starting (e.g. a course completed by a content migration).
    */
   beforeStart?: (actor: CourseActor) => void;
+  /**
+   * Where the learner opens the course, used when nothing is saved: the lesson of a deep link,
+   * or `null` for a page that is not a lesson (no lesson is marked visited before the learner
+   * opens one). Left out: the first lesson, marked visited.
+   */
+  startLessonId?: string | null;
 }
 
 function safeLoad(store: ProgressStore): LoadResult {
@@ -176,7 +182,9 @@ export function startCourseSession(options: StartCourseSessionOptions): CourseSe
     }
   };
 
-  const actor = createActor(machine, { input: record ? { record } : {} });
+  const actor = createActor(machine, {
+    input: record ? { record } : options.startLessonId !== undefined ? { startLessonId: options.startLessonId } : {},
+  });
   options.beforeStart?.(actor);
   const subscription = actor.subscribe((snapshot) => persist(snapshot.context));
   actor.start();

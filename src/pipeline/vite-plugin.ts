@@ -129,7 +129,7 @@ export function webAppManifest(course: CompiledCourse): string {
       { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
       { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
     ],
   };
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -94,7 +94,7 @@ function checkPage() {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-lesson]')) {
     const lessonId = link.getAttribute('data-lesson')!;
     expect(lessonIds.has(lessonId)).toBe(true);
-    expect(link.getAttribute('href')).toBe(`/lesson/${lessonId}`);
+    expect(link.getAttribute('href')).toBe(`/lesson/${lessonId}/`);
   }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a.footnote-ref')) {
     const target = document.getElementById(link.getAttribute('href')!.slice(1));

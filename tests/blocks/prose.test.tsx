@@ -34,9 +34,9 @@ describe('prose', () => {
   it('points lesson links at the app route and follows them inside the app on a plain click', async () => {
     const { user } = renderBlocks([withLinks]);
     const link = screen.getByRole('link', { name: 'welcome' });
-    expect(link.getAttribute('href')).toBe('/lesson/welcome');
+    expect(link.getAttribute('href')).toBe('/lesson/welcome/');
     await user.click(link);
-    expect(currentPath()).toBe('/lesson/welcome');
+    expect(currentPath()).toBe('/lesson/welcome/');
     expect(lastClickFollowed).toBe(false);
   });
 
@@ -45,7 +45,7 @@ describe('prose', () => {
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'welcome' }));
     await user.keyboard('{Enter}');
-    expect(currentPath()).toBe('/lesson/welcome');
+    expect(currentPath()).toBe('/lesson/welcome/');
   });
 
   it('leaves Ctrl/⌘/Shift clicks (new tab, new window) to the browser', async () => {
@@ -77,7 +77,7 @@ describe('prose', () => {
         </MemoryRouter>
       </I18nextProvider>,
     );
-    expect(screen.getByRole('link', { name: 'welcome' }).getAttribute('href')).toBe('/course/lesson/welcome');
+    expect(screen.getByRole('link', { name: 'welcome' }).getAttribute('href')).toBe('/course/lesson/welcome/');
   });
 
   it('middle clicks are left to the browser too', () => {

@@ -435,7 +435,7 @@ async function walkLesson(page: Page, answering?: Answering): Promise<Operated> 
 }
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Course menu' });
-const menuLink = (page: Page, lesson: Lesson) => menu(page).locator(`a[href$="lesson/${lesson.id}"]`);
+const menuLink = (page: Page, lesson: Lesson) => menu(page).locator(`a[href$="lesson/${lesson.id}/"]`);
 
 /** Content lessons complete when the learner reaches their Continue bar; the menu says so. */
 async function expectMarkedComplete(page: Page, lesson: Lesson) {
@@ -485,7 +485,7 @@ describe('the whole course with the keyboard alone', () => {
 
     for (const [index, lesson] of lessons.entries()) {
       await expectLessonHeadingFocused(page, lesson);
-      expect(page.url()).toBe(`${baseUrl}lesson/${lesson.id}`);
+      expect(page.url()).toBe(`${baseUrl}lesson/${lesson.id}/`);
       const check = lesson.checkId ? checks.get(lesson.checkId)! : undefined;
       if (!check && (await continueBarBelowTheFold(page))) {
         // A long lesson is not complete until the learner reaches its end.
@@ -685,7 +685,7 @@ describe('leaving mid-lesson and mid-check, then coming back', () => {
     await tabTo(page, `the “Resume: ${resumeTo.title}” link`, (f) => f.role === 'link' && f.text === `Resume: ${resumeTo.title}`);
     await page.keyboard.press('Enter');
     await expectLessonHeadingFocused(page, resumeTo);
-    expect(page.url()).toBe(`${baseUrl}lesson/${resumeTo.id}`);
+    expect(page.url()).toBe(`${baseUrl}lesson/${resumeTo.id}/`);
   }
 
   async function expectAnswersKept() {

@@ -40,7 +40,7 @@ describe('a learner taking the course', () => {
     await page.getByRole('link', { name: /Continue.*table of contents/ }).click();
     await expect.poll(() => heading().textContent()).toBe('table of contents');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    expect(page.url()).toBe(`${baseUrl}lesson/table-of-contents`);
+    expect(page.url()).toBe(`${baseUrl}lesson/table-of-contents/`);
     const menu = page.getByRole('navigation', { name: 'Course menu' });
     expect(await menu.getByRole('link', { name: /welcome/ }).getAttribute('aria-current')).toBeNull();
     expect(await menu.getByRole('link', { name: /table of contents/ }).getAttribute('aria-current')).toBe('page');

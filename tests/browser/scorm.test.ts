@@ -238,7 +238,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
     });
     // The LMS launches the start page; the course opens the lesson the learner left.
     await frame.getByRole('heading', { level: 1, name: 'what value do peer support services bring?' }).waitFor();
-    expect(await frame.locator('body').evaluate(() => location.pathname)).toMatch(/\/lesson\/what-value-do-peer-support-services-bring$/);
+    expect(await frame.locator('body').evaluate(() => location.pathname + location.hash)).toMatch(/\/index\.html#\/lesson\/what-value-do-peer-support-services-bring\/$/);
     expect(await lessonComplete(frame, 'importance-of-mutuality')).toBe(true);
     await openLesson(frame, course, 'check-roles');
     await frame.getByText('You answered 0 of 4 correctly.', { exact: true }).waitFor();

@@ -92,7 +92,7 @@ describe('a course with sequential navigation', () => {
     expect(await main.getByText(/translate balanced and objective information/).count()).toBe(0);
     await main.getByRole('link', { name: 'Go to “welcome”' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('welcome');
-    expect(page.url()).toBe(`${baseUrl}lesson/welcome`);
+    expect(page.url()).toBe(`${baseUrl}lesson/welcome/`);
     await page.close();
   });
 
@@ -133,7 +133,7 @@ describe('a course with sequential navigation', () => {
       await continueBar(page).getByRole('link', { name: /Continue/ }).click();
       await expect.poll(() => heading(page).textContent()).toBe(title);
     }
-    expect(page.url()).toBe(`${baseUrl}lesson/check-roles`);
+    expect(page.url()).toBe(`${baseUrl}lesson/check-roles/`);
     const bar = continueBar(page);
     await bar.scrollIntoViewIfNeeded();
     expect(await bar.getByRole('link', { name: /Continue/ }).count()).toBe(0);

@@ -22,31 +22,42 @@ export const CONTENT_TYPES: Record<string, string> = {
  * `gzip: true` compresses text responses for clients that accept it, as static hosts and LMSs do;
  * the benchmark uses it so Lighthouse measures what a learner would download.
  */
-export async function startStaticServer({ root, mountPath = '/', gzip = false }: { root: string; mountPath?: string; gzip?: boolean }) {
+export interface StaticServerOptions {
+  root: string;
+  mountPath?: string;
+  gzip?: boolean;
+  /** Redirect a folder asked for without its slash (default), or serve its index.html as it is. */
+  redirectFolders?: boolean;
+  /** For unknown addresses: '404.html' with status 404 (default), or the SPA fallback most hosts offer: index.html, 200. */
+  fallback?: '404.html' | 'index.html';
+}
+
+export async function startStaticServer({ root, mountPath = '/', gzip = false, redirectFolders = true, fallback = '404.html' }: StaticServerOptions) {
   const base = path.resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith(mountPath)) {
+    const atMount = `${url.pathname}/` === mountPath;
+    if (!url.pathname.startsWith(mountPath) && !atMount) {
       response.writeHead(404).end('not found');
       return;
     }
-    let file = path.join(base, decodeURIComponent(url.pathname.slice(mountPath.length)));
+    let file = path.join(base, atMount ? '' : decodeURIComponent(url.pathname.slice(mountPath.length)));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
+      if (!url.pathname.endsWith('/') && redirectFolders) {
         response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
         return;
       }
       file = path.join(file, 'index.html');
     }
     const found = existsSync(file) && statSync(file).isFile();
-    const target = found ? file : path.join(base, '404.html');
+    const target = found ? file : path.join(base, fallback);
     const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
     const compress = gzip && /^(text\/|application\/(json|xml))/.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    response.writeHead(found ? 200 : 404, {
+    response.writeHead(found || fallback === 'index.html' ? 200 : 404, {
       'content-type': type,
       ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });

@@ -5,6 +5,7 @@ import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { StatusIcon } from '../shell/StatusIcon.tsx';
 import { usePage } from '../use-page.ts';
 import { RestoreNotice } from './RestoreNotice.tsx';
+import { routePath } from '../routes.ts';
 
 /** Course home: what the course is, how long it takes, start or resume, and the contents. */
 export function HomePage() {
@@ -16,10 +17,12 @@ export function HomePage() {
   const current = useCourseSelector(selectCurrentLesson);
   const completion = useCourseSelector(selectCompletion);
   const time = useCourseSelector(selectTimeSpent);
-  // The machine always has a current lesson (marked visited); the learner has started once they
-  // spent time in a lesson or moved past the first.
+  // The machine always has a current lesson; the learner has started once they spent time in a
+  // lesson, or opened any lesson but the first (a deep link counts).
+  const first = course.lessons[0]!.id;
   const started =
-    time.totalSeconds > 0 || sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && !l.isCurrent));
+    time.totalSeconds > 0 ||
+    sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && (!l.isCurrent || l.lesson.id !== first)));
 
   return (
     <div className="page">
@@ -35,28 +38,28 @@ export function HomePage() {
       </p>
       <p className="home-actions">
         {!started && (
-          <Link className="button" to={`/lesson/${course.lessons[0]!.id}`}>
+          <Link className="button" to={`/lesson/${course.lessons[0]!.id}/`}>
             {t('home.start')}
           </Link>
         )}
         {started && completion.status === 'incomplete' && (
-          <Link className="button" to={`/lesson/${current.id}`}>
+          <Link className="button" to={`/lesson/${current.id}/`}>
             {t('home.resume', { lesson: current.title })}
           </Link>
         )}
         {completion.status === 'complete' && (
-          <Link className="button" to="/results">
+          <Link className="button" to="/results/">
             {t('home.results')}
           </Link>
         )}
       </p>
       {course.hasGlossary && (
         <p>
-          <Link to="/glossary">{t('glossary.link')}</Link>
+          <Link to={routePath.glossary}>{t('glossary.link')}</Link>
         </p>
       )}
       <p className="no-print">
-        <Link to="/print">{t('print.link')}</Link>
+        <Link to={routePath.print}>{t('print.link')}</Link>
       </p>
       <h2>{t('home.contents')}</h2>
       {sections.map(({ section, lessons }) => (
@@ -65,7 +68,7 @@ export function HomePage() {
           <ol className="toc">
             {lessons.map(({ lesson, status, lock }) => (
               <li key={lesson.id} value={lesson.number}>
-                <Link to={`/lesson/${lesson.id}`} className="lesson-link">
+                <Link to={`/lesson/${lesson.id}/`} className="lesson-link">
                   <span className="lesson-link__title">
                     {lesson.number}. {lesson.title}
                     <br />

@@ -56,7 +56,7 @@ function LockedLesson({ lesson, blocking }: { lesson: LessonOutline; blocking: L
         <h2>{t('lock.title')}</h2>
         <p>{t('lock.body', { lesson: blocking.title })}</p>
         <p>
-          <Link className="button" to={`/lesson/${blocking.id}`}>
+          <Link className="button" to={`/lesson/${blocking.id}/`}>
             {t('lock.goTo', { lesson: blocking.title })}
           </Link>
         </p>
@@ -173,14 +173,14 @@ function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: 
   return (
     <nav ref={ref} className="continue-bar" aria-label={t('lesson.continue')}>
       {previous && (
-        <Link className="button button--secondary" to={`/lesson/${previous.id}`} rel="prev">
+        <Link className="button button--secondary" to={`/lesson/${previous.id}/`} rel="prev">
           <span aria-hidden="true">←</span> {t('lesson.previous')}
           <span className="visually-hidden">: {previous.title}</span>
         </Link>
       )}
       <div className="continue-bar__next">
         {next && navigation.canGoNext && (
-          <Link className="continue-link" to={`/lesson/${next.id}`} rel="next">
+          <Link className="continue-link" to={`/lesson/${next.id}/`} rel="next">
             <span>
               {t('lesson.continue')} <span aria-hidden="true">→</span>
             </span>
@@ -194,7 +194,7 @@ function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: 
           </p>
         )}
         {!next && (
-          <Link className="continue-link" to="/results">
+          <Link className="continue-link" to="/results/">
             <span>{t('lesson.finish')}</span>
             <small>{t('lesson.finishHint')}</small>
           </Link>

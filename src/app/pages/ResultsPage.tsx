@@ -12,6 +12,7 @@ import {
 import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { usePage } from '../use-page.ts';
 import { Certificate } from './Certificate.tsx';
+import { routePath } from '../routes.ts';
 
 /** Results: progress, each check's score, time spent, and the certificate once complete. */
 export function ResultsPage() {
@@ -62,7 +63,7 @@ export function ResultsPage() {
               .filter((entry) => entry.status !== 'complete')
               .map(({ lesson }) => (
                 <li key={lesson.id}>
-                  <Link to={`/lesson/${lesson.id}`}>
+                  <Link to={`/lesson/${lesson.id}/`}>
                     {lesson.number}. {lesson.title}
                   </Link>
                 </li>
@@ -89,7 +90,7 @@ export function ResultsPage() {
               return (
                 <tr key={view.check.id}>
                   <th scope="row">
-                    <Link to={`/lesson/${view.lessonId}`}>
+                    <Link to={`/lesson/${view.lessonId}/`}>
                       {lesson ? `${lesson.number}. ` : ''}
                       {view.check.title}
                     </Link>
@@ -114,7 +115,7 @@ export function ResultsPage() {
       <Certificate />
 
       <p className="no-print">
-        <Link to="/print">{t('print.link')}</Link>
+        <Link to={routePath.print}>{t('print.link')}</Link>
       </p>
 
       <h2 className="no-print">{t('results.restart')}</h2>

@@ -5,6 +5,7 @@ import { selectProgress, selectSections, type LessonEntry } from '../../course/s
 import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { OfflineReady } from '../offline/OfflineNotice.tsx';
 import { StatusIcon } from './StatusIcon.tsx';
+import { routePath } from '../routes.ts';
 
 interface CourseMenuProps {
   id: string;
@@ -77,7 +78,7 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
       {course.hasGlossary && (
         <p className="course-menu__extra">
           {/* Not a lesson: no number, no status, not counted in progress. */}
-          <Link to="/glossary" className="course-menu__glossary" onClick={overlay ? onClose : undefined}>
+          <Link to={routePath.glossary} className="course-menu__glossary" onClick={overlay ? onClose : undefined}>
             {t('glossary.title')}
           </Link>
         </p>
@@ -93,7 +94,7 @@ function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => 
   const blocking = lock.locked && lock.reason === 'locked' ? course.lessons.find((l) => l.id === lock.blockingLessonId) : undefined;
   return (
     <Link
-      to={`/lesson/${lesson.id}`}
+      to={`/lesson/${lesson.id}/`}
       className="lesson-link"
       aria-current={isCurrent ? 'page' : undefined}
       aria-disabled={blocking ? true : undefined}

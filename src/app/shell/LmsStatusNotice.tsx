@@ -34,7 +34,7 @@ export function LmsStatusNotice() {
   if (message === null) return null;
   return (
     <p className={warning ? 'notice notice--warning' : 'notice'} role="status">
-      {message} <Link to="/lms-check">{t('lms.notice.details')}</Link>
+      {message} <Link to="/lms-check/">{t('lms.notice.details')}</Link>
     </p>
   );
 }

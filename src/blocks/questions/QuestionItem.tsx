@@ -81,7 +81,7 @@ export function QuestionItem({ view, text, number, total, idPrefix, editable, fl
           </div>
           {reviewLesson && (
             <p className="kc-review">
-              <Link className="kc-review__link" to={'/lesson/' + reviewLesson.id}>
+              <Link className="kc-review__link" to={`/lesson/${reviewLesson.id}/`}>
                 <WithCourseText
                   format={(title) => t('check.review', { number: reviewLesson.number, title })}
                   text={reviewLesson.title}

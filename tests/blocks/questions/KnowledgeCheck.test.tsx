@@ -112,7 +112,7 @@ describe('knowledge check', () => {
     expect(screen.queryByRole('link', { name: /Introduction/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Submit answers' })).toBeNull();
     await user.click(links[0] as HTMLElement);
-    expect(currentPath()).toBe('/lesson/basics');
+    expect(currentPath()).toBe('/lesson/basics/');
   });
 
   it('keeps the submitted answers on show, unchangeable, for review', async () => {

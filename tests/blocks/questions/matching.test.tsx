@@ -74,6 +74,6 @@ describe('matching (no drag and drop)', () => {
     expect(screen.getAllByText('Not the right match')).toHaveLength(2);
     expect([select('Inform').value, select('Consult').value]).toEqual(['feedback', 'audience']);
     expect(isDisabled(select('Inform'))).toBe(true);
-    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics');
+    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics/');
   });
 });

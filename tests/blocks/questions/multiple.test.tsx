@@ -65,6 +65,6 @@ describe('multiple response', () => {
     expect(within(optionRow(checkbox('Pear'))).getByText('Correct answer you did not choose')).toBeTruthy();
     expect([checkbox('Apple'), checkbox('Carrot'), checkbox('Pear')].map((c) => c.checked)).toEqual([true, true, false]);
     expect(isDisabled(checkbox('Pear'))).toBe(true);
-    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics');
+    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics/');
   });
 });

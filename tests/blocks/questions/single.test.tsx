@@ -68,8 +68,8 @@ describe('single choice', () => {
     expect((radio('Green') as HTMLInputElement).checked).toBe(true);
 
     const review = screen.getByRole('link', { name: 'Review lesson 1: Introduction' });
-    expect(review.getAttribute('href')).toBe('/lesson/intro');
+    expect(review.getAttribute('href')).toBe('/lesson/intro/');
     await user.click(review);
-    expect(currentPath()).toBe('/lesson/intro');
+    expect(currentPath()).toBe('/lesson/intro/');
   });
 });

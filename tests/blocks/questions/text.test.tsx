@@ -45,6 +45,6 @@ describe('text entry', () => {
     expect(screen.getByText('Not quite')).toBeTruthy();
     expect(screen.getByText('mutuality', { selector: 'strong' })).toBeTruthy();
     expect(field().value).toBe('empathy');
-    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics');
+    expect(screen.getByRole('link', { name: 'Review lesson 2: The basics' }).getAttribute('href')).toBe('/lesson/basics/');
   });
 });

@@ -42,6 +42,6 @@ describe('yes / no', () => {
     expect(screen.getByText('Your choice: incorrect')).toBeTruthy();
     expect(radio('No').checked).toBe(true);
     expect(isDisabled(radio('No'))).toBe(true);
-    expect(screen.getByRole('link', { name: 'Review lesson 1: Introduction' }).getAttribute('href')).toBe('/lesson/intro');
+    expect(screen.getByRole('link', { name: 'Review lesson 1: Introduction' }).getAttribute('href')).toBe('/lesson/intro/');
   });
 });

@@ -58,7 +58,7 @@ async function waitForHeading(frame: FrameLocator, text: string): Promise<void> 
 
 /** The menu entry of a lesson. */
 function menuLink(frame: FrameLocator, lessonId: string) {
-  return frame.locator(`nav[aria-label="Course menu"] a[href$="lesson/${lessonId}"]`);
+  return frame.locator(`nav[aria-label="Course menu"] a[href$="lesson/${lessonId}/"]`);
 }
 
 /** Opens a lesson from the course menu. */
@@ -190,7 +190,13 @@ export function nextLaunchCmi(version: ScormVersion, stored: Record<string, unkn
 export async function goToTrainerPage(target: Page | FrameLocator): Promise<void> {
   const header = target.locator('.app-header__title a');
   await header.evaluate((link: HTMLAnchorElement) => {
-    history.pushState({}, '', `${new URL(link.href).pathname.replace(/\/$/, '')}/lms-check`);
+    const home = new URL(link.href);
+    // An LMS package routes in the hash (index.html#/lms-check/), the web edition in the path.
+    if (home.hash.startsWith('#/')) {
+      location.hash = '#/lms-check/';
+      return;
+    }
+    history.pushState({}, '', `${home.pathname.replace(/\/$/, '')}/lms-check/`);
     dispatchEvent(new PopStateEvent('popstate'));
   });
   await target.getByRole('heading', { level: 1, name: 'LMS connection check' }).waitFor();
