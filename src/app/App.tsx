@@ -7,7 +7,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResultsPage } from './pages/ResultsPage.tsx';
-import { AnnouncerProvider } from './shell/announcer.tsx';
+import { AnnouncerProvider } from '../ui/announcer.tsx';
 import { lmsCheckPageModule, printPageModule } from './route-loading.ts';
 import { Shell } from './shell/Shell.tsx';
 

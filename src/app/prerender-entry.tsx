@@ -10,7 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import { StaticRouter } from 'react-router';
 import { contentLocales, course } from 'virtual:course';
 import { App } from './App.tsx';
-import { CourseRuntimeProvider } from './course-context.tsx';
+import { CourseRuntimeProvider } from '../ui/course-context.tsx';
 import { preloadRoute } from './route-loading.ts';
 import { startCourseSession } from '../course/session.ts';
 import { createI18n } from '../i18n/i18n.ts';

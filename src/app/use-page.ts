@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { useCourseRuntime } from './course-context.tsx';
+import { useCourseRuntime } from '../ui/course-context.tsx';
 
 let firstPage = true;
 

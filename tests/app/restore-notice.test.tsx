@@ -6,7 +6,7 @@
  */
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CourseRuntimeProvider } from '../../src/app/course-context.tsx';
+import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
 import { RestoreNotice } from '../../src/app/pages/RestoreNotice.tsx';
 import { describeRestoreLosses } from '../../src/app/pages/restore-losses.ts';
 import type { CompiledCourse } from '../../src/content/types.ts';

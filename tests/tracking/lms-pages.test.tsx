@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LmsCheckPage } from '../../src/app/pages/LmsCheckPage.tsx';
 import { LmsStatusNotice } from '../../src/app/shell/LmsStatusNotice.tsx';
-import { CourseRuntimeProvider } from '../../src/app/course-context.tsx';
+import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
 import { startCourseSession } from '../../src/course/session.ts';
 import { chooseTracking, LMS_META_NAME } from '../../src/tracking/lms.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';

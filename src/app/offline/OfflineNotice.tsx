@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCourseRuntime } from '../course-context.tsx';
-import type { OfflineStatus, OfflineStatusStore } from './offline-status.ts';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
+import type { OfflineStatus, OfflineStatusStore } from '../../ui/offline-status.ts';
 
 const NO_STATUS: OfflineStatus = { copy: 'none', online: true };
 const noStore: Pick<OfflineStatusStore, 'getSnapshot' | 'subscribe'> = {

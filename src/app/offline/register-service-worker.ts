@@ -7,7 +7,7 @@
  * "Reload now", which activates it and reloads once it controls the page.
  */
 import { Workbox } from 'workbox-window';
-import type { OfflineStatusStore } from './offline-status.ts';
+import type { OfflineStatusStore } from '../../ui/offline-status.ts';
 
 export async function registerServiceWorker(scriptUrl: URL, store: OfflineStatusStore): Promise<void> {
   const workbox = new Workbox(scriptUrl.href, { scope: new URL('./', scriptUrl).pathname });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectCompletion, selectCourseScore } from '../../course/selectors.ts';
-import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 
 const NAME_KEY = 'course-player.certificate-name';
 

@@ -2,7 +2,7 @@ import { use, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { GlossaryEntry } from '../../content/types.ts';
-import { useCourseRuntime } from '../course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 import { LoadBoundary } from '../LoadBoundary.tsx';
 import { glossaryPromise } from '../route-loading.ts';
 import { usePage } from '../use-page.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { selectCompletion, selectCurrentLesson, selectProgress, selectSections, selectTimeSpent } from '../../course/selectors.ts';
-import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { StatusIcon } from '../shell/StatusIcon.tsx';
 import { usePage } from '../use-page.ts';
 import { RestoreNotice } from './RestoreNotice.tsx';

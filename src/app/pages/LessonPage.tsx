@@ -6,7 +6,7 @@ import { BlockList } from '../../blocks/BlockList.tsx';
 import '../../blocks/questions/questions.css';
 import type { CheckText, LessonOutline } from '../../content/types.ts';
 import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../course/selectors.ts';
-import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { knowledgeCheckModule, lessonBodyPromise, preloadLesson } from '../route-loading.ts';
 import { LoadBoundary } from '../LoadBoundary.tsx';
 import { ListenSlot } from '../read-aloud/ListenSlot.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCourseRuntime } from '../course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 import { describeRestoreLosses, type LossPlace } from './restore-losses.ts';
 
 /** What happened to saved progress on this visit, said on the home page. */

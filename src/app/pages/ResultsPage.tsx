@@ -9,7 +9,7 @@ import {
   selectProgress,
   selectTimeSpent,
 } from '../../course/selectors.ts';
-import { useCourseActor, useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { usePage } from '../use-page.ts';
 import { Certificate } from './Certificate.tsx';
 import { routePath } from '../routes.ts';

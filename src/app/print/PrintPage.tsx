@@ -12,11 +12,11 @@
 import { use, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { PrintBlockList } from '../../blocks/print/PrintBlockList.tsx';
-import { usePrerendering } from '../../blocks/prerendering.ts';
+import { usePrerendering } from '../../ui/prerendering.ts';
 import { usePartLanguages } from '../../blocks/questions/contentLang.tsx';
 import type { CompiledCourse, Glossary, LessonBody, LessonOutline } from '../../content/types.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
-import { useCourseRuntime } from '../course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 import { EditionListen } from '../read-aloud/ReadAloud.tsx';
 import { allLessonBodies, glossaryPromise } from '../route-loading.ts';
 import { usePage } from '../use-page.ts';

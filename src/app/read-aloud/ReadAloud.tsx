@@ -13,7 +13,7 @@ import { checkSpeech, lessonSpeech, type SpeechPart, type SpeechWords } from '..
 import type { Block, CheckText, CompiledCourse, LessonBody } from '../../content/types.ts';
 import { reveal } from '../../blocks/revealRequest.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
-import { useCourseRuntime } from '../course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 import { ReadAloudPlayer, type PlayerState, type SpokenPart } from './player.ts';
 import { useSpeechAvailable } from './speech-available.ts';
 import './read-aloud.css';

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { selectProgress, selectSections, type LessonEntry } from '../../course/selectors.ts';
-import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
+import { useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { OfflineReady } from '../offline/OfflineNotice.tsx';
 import { StatusIcon } from './StatusIcon.tsx';
 import { routePath } from '../routes.ts';

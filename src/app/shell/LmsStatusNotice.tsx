@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { lmsConnectionFor, lmsStatusStore, type LmsConnection, type LmsStatus } from '../../tracking/lms.ts';
-import { useCourseActor } from '../course-context.tsx';
+import { useCourseActor } from '../../ui/course-context.tsx';
 
 /** The LMS connection of the running course (`null` when pre-rendering) and its live status. */
 export function useLmsStatus(): { connection: LmsConnection | null; status: LmsStatus } {

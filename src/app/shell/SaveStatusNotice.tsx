@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCourseRuntime } from '../course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 
 /** Says so, calmly, when progress cannot be saved on this device. */
 export function SaveStatusNotice() {

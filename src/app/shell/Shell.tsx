@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { usePrerendering } from '../../blocks/prerendering.ts';
-import { useContentFallback, useCourseRuntime } from '../course-context.tsx';
+import { usePrerendering } from '../../ui/prerendering.ts';
+import { useContentFallback, useCourseRuntime } from '../../ui/course-context.tsx';
 import { OfflineNotice } from '../offline/OfflineNotice.tsx';
 import { RestoreNotice } from '../pages/RestoreNotice.tsx';
 import { CourseMenu } from './CourseMenu.tsx';

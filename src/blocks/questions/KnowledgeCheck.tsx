@@ -19,13 +19,13 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../app/course-context.tsx';
-import { useAnnounce } from '../../app/shell/announcer.tsx';
+import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
+import { useAnnounce } from '../../ui/announcer.tsx';
 import type { CourseSnapshot } from '../../course/machine.ts';
 import { selectCheckView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
 import type { CheckText, QuestionText } from '../../content/types.ts';
-import { usePrerendering } from '../prerendering.ts';
+import { usePrerendering } from '../../ui/prerendering.ts';
 import { usePartLanguages, WithCourseText } from './contentLang.tsx';
 import { MarkIcon } from './Mark.tsx';
 import { QuestionItem } from './QuestionItem.tsx';

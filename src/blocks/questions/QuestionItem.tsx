@@ -6,7 +6,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCourseRuntime } from '../../app/course-context.tsx';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 import type { QuestionView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
 import type { QuestionText } from '../../content/types.ts';

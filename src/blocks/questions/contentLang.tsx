@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useContentFallback, useCourseRuntime } from '../../app/course-context.tsx';
+import { useContentFallback, useCourseRuntime } from '../../ui/course-context.tsx';
 
 /** The `lang` for course text and for interface text, or `undefined` when both are the page's. */
 export function usePartLanguages(): { content: string | undefined; ui: string | undefined } {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompiledCourse } from '../content/types.ts';
 import type { CourseActor, CourseSnapshot } from '../course/machine.ts';
 import type { CourseSession } from '../course/session.ts';
-import type { OfflineStatusStore } from './offline/offline-status.ts';
+import type { OfflineStatusStore } from './offline-status.ts';
 
 export interface CourseRuntime {
   course: CompiledCourse;
