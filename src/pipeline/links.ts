@@ -4,7 +4,7 @@
  * Allowed: `https:`, `http:` (a warning: prefer https), `mailto:`, `tel:`, in-course
  * `lesson:<id>` links and `#fragments`. Anything else — `javascript:`, `data:`, `vbscript:`,
  * `file:`, relative paths, protocol-relative `//host` — is an error, whatever the form of the link
- * (inline, autolink, reference definition, image).
+ * (inline, autolink, reference definition; images: markdown.ts).
  *
  * The URL is read the way a browser reads it: Markdown has already decoded character references
  * (`&#106;avascript:` arrives as `javascript:`), then, as the WHATWG URL parser does, leading and

@@ -58,7 +58,7 @@ describe('the LMS status notice', () => {
     renderPage(<LmsStatusNotice />, session);
     const notice = screen.getByRole('status');
     expect(notice.textContent).toContain('Not connected to a learning system: your progress is saved in this browser only.');
-    expect(within(notice).getByRole('link', { name: 'Connection details' }).getAttribute('href')).toBe('/lms-check');
+    expect(within(notice).getByRole('link', { name: 'Connection details' }).getAttribute('href')).toBe('/lms-check/');
   });
 
   it('says that progress is not yet saved, and retrying, while the LMS fails; then goes away', async () => {
