@@ -36,13 +36,14 @@ async function start() {
   const startup = lmsStartup(document, i18n);
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const tracking = await chooseTracking({ course, storage, window, document });
-  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+  const { adapter, connection } = await chooseTracking({ course, storage, window, document });
+  const session = startCourseSession({ course, store: adapter.records, beforeStart: (actor) => adapter.attach(actor) });
+  const tracking = { connection, status: adapter.status };
 
   const basename = detectBasename();
   let path = location.pathname.startsWith(basename) ? location.pathname.slice(basename.length) : location.pathname;
   const resumeLessonId = /^\/?(index\.html)?$/.test(path)
-    ? lmsResumeLessonId(tracking.connection, session.restoreReport, session.actor.getSnapshot())
+    ? lmsResumeLessonId(connection, session.restoreReport, session.actor.getSnapshot())
     : null;
   if (resumeLessonId) {
     startup.resuming();
@@ -57,7 +58,7 @@ async function start() {
   startTransition(() =>
     root.render(
       <I18nextProvider i18n={i18n}>
-        <CourseRuntimeProvider runtime={{ course, session, contentLocales }}>
+        <CourseRuntimeProvider runtime={{ course, session, contentLocales, tracking }}>
           {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
               already (the next one is fetched while reading), and a transition would hold the old
               page on screen for extra frames. */}

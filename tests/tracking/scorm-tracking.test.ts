@@ -25,7 +25,7 @@ function launch(lms: FakeLms, storage: MemoryStorage = new MemoryStorage(), forC
     connection: connectScorm({ version: lms.version, api: lms.api(), where: { via: 'parent', level: 1 } } as never),
     storage,
   });
-  const session = startCourseSession({ course: forCourse, store: tracking.store, beforeStart: tracking.beforeStart });
+  const session = startCourseSession({ course: forCourse, store: tracking.records, beforeStart: tracking.attach });
   return { tracking, session, actor: session.actor, storage, status: () => tracking.status.getSnapshot() };
 }
 

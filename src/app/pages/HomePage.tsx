@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { selectCompletion, selectCurrentLesson, selectProgress, selectSections, selectTimeSpent } from '../../course/selectors.ts';
+import { selectCurrentLesson, selectProgress, selectSections, selectStartOrResume } from '../../course/selectors.ts';
 import { useCourseRuntime, useCourseSelector } from '../course-context.tsx';
 import { StatusIcon } from '../shell/StatusIcon.tsx';
 import { usePage } from '../use-page.ts';
@@ -14,12 +14,8 @@ export function HomePage() {
   const sections = useCourseSelector(selectSections);
   const progress = useCourseSelector(selectProgress);
   const current = useCourseSelector(selectCurrentLesson);
-  const completion = useCourseSelector(selectCompletion);
-  const time = useCourseSelector(selectTimeSpent);
-  // The machine always has a current lesson (marked visited); the learner has started once they
-  // spent time in a lesson or moved past the first.
-  const started =
-    time.totalSeconds > 0 || sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && !l.isCurrent));
+  const next = useCourseSelector(selectStartOrResume);
+  const { started } = next;
 
   return (
     <div className="page">
@@ -34,17 +30,17 @@ export function HomePage() {
         {started && <> · {t('progress.percent', { percent: progress.percent })}</>}
       </p>
       <p className="home-actions">
-        {!started && (
-          <Link className="button" to={`/lesson/${course.lessons[0]!.id}`}>
+        {next.kind === 'start' && (
+          <Link className="button" to={`/lesson/${next.lessonId}`}>
             {t('home.start')}
           </Link>
         )}
-        {started && completion.status === 'incomplete' && (
+        {next.kind === 'resume' && (
           <Link className="button" to={`/lesson/${current.id}`}>
             {t('home.resume', { lesson: current.title })}
           </Link>
         )}
-        {completion.status === 'complete' && (
+        {next.kind === 'results' && (
           <Link className="button" to="/results">
             {t('home.results')}
           </Link>

@@ -1,7 +1,8 @@
 /**
  * The SCORM tracking adapter: a {@link ProgressStore} the course session loads and saves
  * through, plus a listener on the machine's `tracking.*` events (attached with
- * `startCourseSession({ beforeStart })`). The machine never knows an LMS is there.
+ * `startCourseSession({ beforeStart: tracking.attach })`): a {@link TrackingAdapter}. The
+ * machine never knows an LMS is there.
  *
  * - **Start**: `Initialize` once, read the learner, the bookmark, the suspend data and the
  *   statuses. `load()` prefers the LMS's record; a copy in this browser wins only when the LMS
@@ -23,6 +24,7 @@ import type { CourseActor } from '../../course/machine.ts';
 import { toProgressRecord, type ProgressRecord, type RejectReason } from '../../course/progress-record.ts';
 import type { LoadResult, ProgressStore, SaveResult } from '../../course/progress-store.ts';
 import type { TrackingEvent } from '../../course/types.ts';
+import type { TrackingAdapter } from '../adapter.ts';
 import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
 import { createRetry, globalTimers, type BackoffOptions, type Timers } from './backoff.ts';
@@ -66,11 +68,6 @@ export interface ScormStatus {
   readOnly: boolean;
 }
 
-export interface StatusStore<T> {
-  getSnapshot(): T;
-  subscribe(listener: () => void): () => void;
-}
-
 /** What the LMS holds, as read now, for the trainer page. */
 export interface LmsReading {
   element: string;
@@ -87,16 +84,9 @@ export interface RoundTrip {
   commit: { ok: boolean; error?: LmsError };
 }
 
-export interface ScormTracking {
+/** The SCORM adapter: `flush` sends even while a retry waits; `finish` commits and terminates, once. */
+export interface ScormTracking extends TrackingAdapter<ScormStatus> {
   readonly standard: ScormVersion;
-  readonly store: ProgressStore;
-  /** Attach to the course actor before it starts. */
-  beforeStart(actor: CourseActor): void;
-  readonly status: StatusStore<ScormStatus>;
-  /** Send everything now, even while a retry waits (page hidden). */
-  flush(): void;
-  /** Commit and terminate; later calls do nothing. */
-  finish(): void;
   /** Read what the LMS holds now (trainer page). */
   inspect(): LmsReading[];
   /** Write a harmless value and read it back (trainer page). */
@@ -224,7 +214,7 @@ interface QueuedInteraction {
  *
  * @example
  * const tracking = createScormTracking({ course, connection: connectScorm(found), storage: getLocalStorage() });
- * startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+ * startCourseSession({ course, store: tracking.records, beforeStart: tracking.attach });
  * addEventListener('pagehide', () => tracking.finish());
  */
 export function createScormTracking(options: ScormTrackingOptions): ScormTracking {
@@ -703,7 +693,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }, BOOKMARK_COMMIT_MS);
   };
 
-  const beforeStart = (actor: CourseActor) => {
+  const attach = (actor: CourseActor) => {
     actor.on('tracking.questionAnswered', onQuestion);
     for (const type of [
       'tracking.lessonCompleted',
@@ -828,8 +818,8 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   publish();
   return {
     standard: version,
-    store,
-    beforeStart,
+    records: store,
+    attach: (facts) => attach(facts as CourseActor),
     status: {
       getSnapshot: () => status,
       subscribe: (listener) => {
