@@ -20,14 +20,16 @@
  * - **End**: `finish()` commits and terminates, exactly once.
  */
 import type { CompiledCourse } from '../../content/types.ts';
-import type { CourseActor } from '../../course/machine.ts';
-import { toProgressRecord, type ProgressRecord, type RejectReason } from '../../course/progress-record.ts';
+import { createActor } from 'xstate';
+import type { ProgressRecord, RejectReason } from '../../course/progress-record.ts';
 import type { LoadResult, ProgressStore, SaveResult } from '../../course/progress-store.ts';
 import type { TrackingEvent } from '../../course/types.ts';
-import type { TrackingAdapter } from '../adapter.ts';
+import type { CourseFacts, TrackingAdapter } from '../adapter.ts';
+import { nextStanding, type CourseStanding } from '../course-standing.ts';
 import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
 import { createRetry, globalTimers, type BackoffOptions, type Timers } from './backoff.ts';
+import { isReadOnly, phaseOf, savingState, scormConnectionMachine, wasOpened, writesNothing } from './connection.ts';
 import { cmiValues, ELEMENTS, STATUS_ELEMENTS, statusRank } from './cmi-values.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
 import { interactionFields, type InteractionFields } from './interactions.ts';
@@ -226,10 +228,14 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const localStore = createLocalStorageStore(storage, course.id);
 
   // ------------------------------------------------------------- state
-  let initialized = false;
+  /** Where the session is (connecting, connected, retrying, read-only, refused, ended): connection.ts. */
+  const life = createActor(scormConnectionMachine).start();
   /** The LMS session is over: terminated by us, or refused by the LMS (2004 error 104). */
-  let finished = false;
-  let readOnly = false;
+  const finished = () => phaseOf(life.getSnapshot()) === 'ended';
+  /** Initialize has succeeded. */
+  const initialized = () => wasOpened(life.getSnapshot());
+  /** Once ended: whether the LMS confirmed everything before the end (`null` before the end). */
+  const deliveredAtEnd = () => life.getSnapshot().context.end?.delivered ?? null;
   let learnerKey = mirrorKey(course.id, version, '');
   /** Element values the LMS should hold. */
   const desired = new Map<string, string>();
@@ -248,8 +254,6 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let carriedSeconds = 0;
   let lastRecord: ProgressRecord | null = null;
   let lastSavedAt = 0;
-  /** Set by `finish()`: whether the LMS confirmed everything before the end. */
-  let deliveredAtEnd = true;
 
   let status: ScormStatus = {
     standard: version,
@@ -272,22 +276,19 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let interactionsRefused = false;
   /** `savedAt` of the record this session started from (0: a fresh start). */
   let startedFromSavedAt = 0;
-  /** The LMS answered late with newer progress than this session started from: it is left alone. */
-  let lmsNewer = false;
-  /** Nothing is written to the LMS: review mode, or newer progress there. */
-  const noWrites = () => readOnly || lmsNewer;
+  /** Nothing is written to the LMS: review mode, or newer progress there (the `refused` state). */
+  const noWrites = () => writesNothing(life.getSnapshot());
 
   const publish = () => {
-    const state: ScormStatus['state'] = finished
-      ? hasUnsent() || !deliveredAtEnd
-        ? 'ended'
-        : 'saved'
-      : retry.failures > 0 || !initialized
-        ? 'retrying'
-        : hasUnsent()
-          ? 'pending'
-          : 'saved';
-    const next = { ...status, state, initialized, finished, failures: retry.failures, readOnly };
+    const snapshot = life.getSnapshot();
+    const next = {
+      ...status,
+      state: savingState(snapshot, hasUnsent()),
+      initialized: wasOpened(snapshot),
+      finished: finished(),
+      failures: retry.failures,
+      readOnly: isReadOnly(snapshot),
+    };
     if (JSON.stringify(next) === JSON.stringify(status)) return;
     status = next;
     for (const listener of [...listeners]) listener();
@@ -306,7 +307,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const writeMirror = (): boolean => {
     if (storage === undefined) return false;
     if (noWrites()) return true;
-    const pending = hasUnsent() || recordRefused || (finished && !deliveredAtEnd);
+    const pending = hasUnsent() || recordRefused || deliveredAtEnd() === false;
     const mirror: Mirror = {
       v: 1,
       savedAt: lastSavedAt,
@@ -314,7 +315,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       pending,
       interactions: queue.map((q) => q.fields),
       // The LMS adds a session's time when the session ends properly; until then it is unsent.
-      unsentSeconds: finished && deliveredAtEnd ? 0 : sessionSeconds(),
+      unsentSeconds: deliveredAtEnd() === true ? 0 : sessionSeconds(),
     };
     try {
       storage.setItem(learnerKey, JSON.stringify(mirror));
@@ -328,25 +329,20 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const initialize = (): boolean => {
     const result = lms.initialize();
     // SCORM 2004 103: already initialized (by this page before a reload): the session is open.
-    if (result.ok || (version === '2004' && result.error.code === 103)) {
-      initialized = true;
-      return true;
-    }
+    if (result.ok || (version === '2004' && result.error.code === 103)) return true;
     fail('Initialize', result.error);
     // SCORM 2004 104: this LMS session was terminated; only a new launch from the LMS can help.
-    if (version === '2004' && result.error.code === 104) {
-      finished = true;
-      deliveredAtEnd = false;
-    }
+    if (version === '2004' && result.error.code === 104) life.send({ type: 'ended', delivered: false });
     return false;
   };
 
   /** Sets what is due, then commits when a commit is wanted. True when nothing failed. */
   const sync = (): boolean => {
-    if (finished) return false;
+    if (finished()) return false;
     if (noWrites()) return true;
-    if (!initialized) {
+    if (!initialized()) {
       if (!initialize()) return false;
+      life.send({ type: 'opened', readOnly: false });
       if (!lateStart()) return true;
       readInteractionCount();
       for (const element of desired.keys()) toSet.add(element);
@@ -476,18 +472,21 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     {
       ...(options.timers ? { timers: options.timers } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
-      onChange: () => publish(),
+      onChange: (failures) => {
+        life.send({ type: 'tried', failures });
+        publish();
+      },
     },
   );
 
   let syncQueued = false;
   /** Syncs once the current machine transition has been saved (emitted events come first). */
   const requestSync = () => {
-    if (syncQueued || finished) return;
+    if (syncQueued || finished()) return;
     syncQueued = true;
     queueMicrotask(() => {
       syncQueued = false;
-      if (finished) return;
+      if (finished()) return;
       retry.request();
       publish();
     });
@@ -510,7 +509,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       toSet.clear();
       queue.splice(0, queue.length);
       writeMirror(); // no longer pending: the next launch takes the LMS's record
-      lmsNewer = true;
+      life.send({ type: 'lmsNewer' });
       return false;
     }
     if (id.ok) {
@@ -572,7 +571,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }
     readInteractionCount();
     launch.interactionCount = nextInteraction;
-    readOnly = launch.mode === 'review' || launch.mode === 'browse';
+    life.send({ type: 'opened', readOnly: launch.mode === 'review' || launch.mode === 'browse' });
     learnerKey = mirrorKey(course.id, version, launch.learnerId);
     rememberLearner(launch.learnerId);
   } else {
@@ -589,11 +588,15 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let lmsRecordRejected = false;
 
   // ------------------------------------------------------------- store
+  /** Where the course stands, from the machine's facts (`tracking.started` comes first). */
+  let standing: CourseStanding | null = null;
+
   function update(record: ProgressRecord) {
     lastRecord = record;
     lastSavedAt = Math.max(now(), lastSavedAt + 1);
     const encoded = encodeSuspendData(record, { savedAt: lastSavedAt });
-    for (const [element, value] of cmiValues(version, course, record, encoded.text, floor)) {
+    const report = standing ?? { completed: false, success: null, score: { score: 0, max: 0, percent: 0 }, progress: { completed: 0, total: course.lessons.length } };
+    for (const [element, value] of cmiValues(version, record, report, encoded.text, floor)) {
       if (desired.get(element) === value) continue;
       desired.set(element, value);
       unsent.add(element);
@@ -605,7 +608,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
 
   const store: ProgressStore = {
     load(): LoadResult {
-      if (!initialized) {
+      if (!initialized()) {
         // The LMS cannot be read: continue from this browser's last copy, if there is one.
         if (mirror?.record) {
           status = { ...status, restoredFrom: 'browser' };
@@ -635,35 +638,40 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     },
     save(record: ProgressRecord): SaveResult {
       if (noWrites()) return { ok: true };
+      // The learner moved to another lesson: commit the bookmark once they stay there.
+      if (lastRecord !== null && lastRecord.currentLessonId !== record.currentLessonId) scheduleBookmarkCommit();
       update(record);
       const kept = writeMirror();
       requestSync();
       publish();
-      return kept || (initialized && !finished) ? { ok: true } : { ok: false, reason: 'unavailable' };
+      return kept || (initialized() && !finished()) ? { ok: true } : { ok: false, reason: 'unavailable' };
     },
     setAside(raw: string, reason: RejectReason): SaveResult {
       // The LMS's record could not be used: keep a copy in this browser before it is overwritten.
       return localStore.setAside(lmsRecordRejected ? `${names.suspendData} (SCORM ${version}): ${raw}` : raw, reason);
     },
+    started(record: ProgressRecord): void {
+      // The session has started: report the starting state and commit it.
+      if (!noWrites() && !finished()) {
+        update(record);
+        writeMirror();
+        wantCommit();
+      }
+      publish();
+    },
   };
 
   // ---------------------------------------------------------- listener
-  const checkOpenedAt = new Map<string, number>();
-  const lessonCheck = new Map(course.lessons.flatMap((l) => (l.checkId ? [[l.id, l.checkId] as const] : [])));
-
   const onQuestion = (event: Extract<TrackingEvent, { type: 'tracking.questionAnswered' }>) => {
-    if (noWrites() || finished || interactionsRefused) return;
+    if (noWrites() || finished() || interactionsRefused) return;
     const question = course.checks[event.checkId]?.questions.find((q) => q.id === event.questionId);
     if (!question) return;
-    const opened = checkOpenedAt.get(event.checkId);
-    const submitted = Date.parse(event.submittedAt);
-    const latency = opened !== undefined && Number.isFinite(submitted) ? Math.max(0, (submitted - opened) / 1000) : null;
     queue.push({
       fields: interactionFields(version, {
         event,
         question,
         promptText: options.questionPrompts?.[event.checkId]?.[event.questionId] ?? '',
-        latencySeconds: latency,
+        latencySeconds: event.latencySeconds,
         lang: course.locale,
       }),
       index: null,
@@ -671,7 +679,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     });
   };
   const wantCommit = () => {
-    if (noWrites() || finished) return;
+    if (noWrites() || finished()) return;
     commitWanted = true;
     requestSync();
   };
@@ -684,7 +692,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     bookmarkTimer = null;
   };
   const scheduleBookmarkCommit = () => {
-    if (noWrites() || finished) return;
+    if (noWrites() || finished()) return;
     cancelBookmarkCommit();
     bookmarkTimer = timers.setTimeout(() => {
       bookmarkTimer = null;
@@ -693,8 +701,11 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }, BOOKMARK_COMMIT_MS);
   };
 
-  const attach = (actor: CourseActor) => {
-    actor.on('tracking.questionAnswered', onQuestion);
+  const attach = (facts: CourseFacts) => {
+    facts.on('*', (fact) => {
+      standing = nextStanding(standing, fact);
+    });
+    facts.on('tracking.questionAnswered', onQuestion);
     for (const type of [
       'tracking.lessonCompleted',
       'tracking.checkSubmitted',
@@ -703,50 +714,20 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       'tracking.courseFailed',
       'tracking.courseRestarted',
     ] as const) {
-      actor.on(type, wantCommit);
+      facts.on(type, wantCommit);
     }
-    // When each check was opened (or reopened for another attempt), for interaction latency.
-    let lastLesson: string | null = null;
-    const checkStatus = new Map<string, string>();
-    actor.subscribe((snapshot) => {
-      const { currentLessonId, checks } = snapshot.context;
-      if (currentLessonId !== lastLesson) {
-        if (lastLesson !== null) scheduleBookmarkCommit();
-        lastLesson = currentLessonId;
-        const checkId = lessonCheck.get(currentLessonId);
-        if (checkId) checkOpenedAt.set(checkId, now());
-      }
-      for (const [checkId, progress] of Object.entries(checks)) {
-        if (checkStatus.get(checkId) === 'submitted' && progress.status === 'answering') checkOpenedAt.set(checkId, now());
-        checkStatus.set(checkId, progress.status);
-      }
-    });
-    // Once the session has started: report the starting state and commit it.
-    queueMicrotask(() => {
-      const { context } = actor.getSnapshot();
-      lastLesson = context.currentLessonId;
-      const checkId = lessonCheck.get(lastLesson);
-      if (checkId && !checkOpenedAt.has(checkId)) checkOpenedAt.set(checkId, startedAt);
-      for (const [id, progress] of Object.entries(context.checks)) checkStatus.set(id, progress.status);
-      if (!noWrites() && !finished) {
-        update(toProgressRecord(context));
-        writeMirror();
-        wantCommit();
-      }
-      publish();
-    });
   };
 
   // --------------------------------------------------------- end, page
   const flush = () => {
-    if (finished || noWrites()) return;
+    if (finished() || noWrites()) return;
     commitWanted = true;
     retry.now();
     publish();
   };
 
   const finish = () => {
-    if (finished) return;
+    if (finished()) return;
     let delivered = true;
     if (!noWrites()) {
       commitWanted = true;
@@ -754,15 +735,14 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }
     retry.stop();
     cancelBookmarkCommit();
-    if (initialized) {
+    if (initialized()) {
       const end = lms.terminate();
       if (!end.ok) {
         fail(version === '1.2' ? 'LMSFinish' : 'Terminate', end.error);
         delivered = false;
       }
     }
-    finished = true;
-    deliveredAtEnd = delivered;
+    life.send({ type: 'ended', delivered });
     // Whatever the LMS did not confirm stays in this browser for the next launch.
     writeMirror();
     publish();
@@ -770,7 +750,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
 
   // ----------------------------------------------------------- trainer
   const inspect = (): LmsReading[] => {
-    if (!initialized || finished) return [];
+    if (!initialized() || finished()) return [];
     const elements: string[] =
       version === '1.2'
         ? [names.learnerId, names.learnerName, 'cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max']
@@ -800,7 +780,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const roundTrip = (language: string): RoundTrip => {
     const element = names.language;
     const failed = (error: LmsError): RoundTrip => ({ element, written: language, read: null, ok: false, error, commit: { ok: false } });
-    if (!initialized || finished) return failed({ code: -1, message: 'The LMS session is not open.' });
+    if (!initialized() || finished()) return failed({ code: -1, message: 'The LMS session is not open.' });
     const written = lms.setValue(element, language);
     if (!written.ok) return failed(written.error);
     const read = lms.getValue(element);
@@ -819,7 +799,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   return {
     standard: version,
     records: store,
-    attach: (facts) => attach(facts as CourseActor),
+    attach,
     status: {
       getSnapshot: () => status,
       subscribe: (listener) => {
