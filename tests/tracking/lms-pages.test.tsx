@@ -45,7 +45,6 @@ afterEach(() => {
 describe('the LMS status notice', () => {
   it('says nothing in the web version or while everything is saved', async () => {
     const launched = await setUp('web');
-    const { session } = launched;
     const { container } = renderPage(<LmsStatusNotice />, launched);
     expect(container.textContent).toBe('');
     const lms = await setUp('2004', new FakeLms('2004'));
@@ -56,7 +55,6 @@ describe('the LMS status notice', () => {
 
   it('says calmly that progress stays in this browser when no LMS was found', async () => {
     const launched = await setUp('local');
-    const { session } = launched;
     renderPage(<LmsStatusNotice />, launched);
     const notice = screen.getByRole('status');
     expect(notice.textContent).toContain('Not connected to a learning system: your progress is saved in this browser only.');
@@ -86,7 +84,6 @@ describe('the LMS status notice', () => {
 
   it('is translated', async () => {
     const launched = await setUp('local');
-    const { session } = launched;
     renderPage(<LmsStatusNotice />, launched, 'fr');
     expect(screen.getByRole('status').textContent).toContain('Pas de connexion à une plateforme de formation');
     expect(screen.getByRole('link', { name: 'Détails de la connexion' })).toBeTruthy();
@@ -97,7 +94,6 @@ describe('the trainer page', () => {
   it('names the standard found, the session and the saving state, under one h1', async () => {
     const lms = new FakeLms('2004', { 'cmi.learner_id': 'l-1', 'cmi.learner_name': 'Alex' });
     const launched = await setUp('2004', lms);
-    const { session } = launched;
     await act(settle);
     renderPage(<LmsCheckPage />, launched);
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['LMS connection check']);
@@ -137,7 +133,6 @@ describe('the trainer page', () => {
     const lms = new FakeLms('2004');
     lms.refuse.push({ element: 'cmi.learner_preference.language', code: '402' });
     const launched = await setUp('2004', lms);
-    const { session } = launched;
     await act(settle);
     renderPage(<LmsCheckPage />, launched);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Run the test' }));

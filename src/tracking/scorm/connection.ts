@@ -83,7 +83,8 @@ export const scormConnectionMachine = setup({
         ended: endFrom('refused'),
       },
     },
-    ended: { type: 'final' },
+    /** Over for good: nothing leaves it (not a final state, so late events are ignored quietly). */
+    ended: {},
   },
 });
 

@@ -24,7 +24,7 @@ import { createActor } from 'xstate';
 import type { ProgressRecord, RejectReason } from '../../course/progress-record.ts';
 import type { LoadResult, ProgressStore, SaveResult } from '../../course/progress-store.ts';
 import type { TrackingEvent } from '../../course/types.ts';
-import type { CourseFacts, TrackingAdapter } from '../adapter.ts';
+import { createStatusStore, type CourseFacts, type TrackingAdapter } from '../adapter.ts';
 import { nextStanding, type CourseStanding } from '../course-standing.ts';
 import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
@@ -268,7 +268,8 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     refused: [],
     readOnly: false,
   };
-  const listeners = new Set<() => void>();
+  /** What the UI sees: `status` as last published. */
+  const published = createStatusStore(status);
   const hasUnsent = () => unsent.size > 0 || queue.length > 0;
   /** The LMS refused the record or the bookmark: only this browser has them, so its copy must win next time. */
   let recordRefused = false;
@@ -289,9 +290,8 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       failures: retry.failures,
       readOnly: isReadOnly(snapshot),
     };
-    if (JSON.stringify(next) === JSON.stringify(status)) return;
     status = next;
-    for (const listener of [...listeners]) listener();
+    published.set(next);
   };
   const fail = (call: string, error: LmsError) => {
     status = { ...status, lastError: { ...error, call } };
@@ -800,13 +800,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     standard: version,
     records: store,
     attach,
-    status: {
-      getSnapshot: () => status,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
+    status: { getSnapshot: published.getSnapshot, subscribe: published.subscribe },
     flush,
     finish,
     inspect,
