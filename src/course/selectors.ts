@@ -298,7 +298,8 @@ export interface StartOrResume {
 /**
  * Whether the learner has started, and so what "go on" means (the home page's button, and the
  * lesson an LMS relaunch opens). The machine always has a current lesson (marked visited); the
- * learner has started once they spent time in a lesson or moved past the first.
+ * learner has started once they spent time in a lesson, are on another lesson than the first (an
+ * LMS bookmark alone says so), or visited another lesson.
  *
  * @example
  * const next = selectStartOrResume(snapshot);
@@ -306,11 +307,13 @@ export interface StartOrResume {
  */
 export function selectStartOrResume(state: CourseState): StartOrResume {
   const { course, lessons, currentLessonId } = state.context;
+  const first = (course.lessons[0] as LessonOutline).id;
   const started =
     selectTimeSpent(state).totalSeconds > 0 ||
+    selectCurrentLesson(state).id !== first ||
     course.lessons.some((l) => l.id !== currentLessonId && lessonStatus(lessons, l.id) !== 'not-started');
   const lessonId = selectCurrentLesson(state).id;
   if (selectCompletion(state).status === 'complete') return { kind: 'results', lessonId, started };
   if (started) return { kind: 'resume', lessonId, started };
-  return { kind: 'start', lessonId: (course.lessons[0] as LessonOutline).id, started };
+  return { kind: 'start', lessonId: first, started };
 }

@@ -261,6 +261,10 @@ describe('start or resume', () => {
     expect(selectStartOrResume(run(smallCourse(), []))).toEqual({ kind: 'start', lessonId: 'intro', started: false });
     const timed = run(smallCourse(), [{ type: 'time.spent', lessonId: 'intro', seconds: 3 }]);
     expect(selectStartOrResume(timed)).toEqual({ kind: 'resume', lessonId: 'intro', started: true });
+    // Only a bookmark on another lesson (as an LMS may hold): started there.
+    const machine = createCourseMachine(smallCourse(), { now: fixedClock });
+    const record = { version: 1 as const, courseId: 'small-course', contentVersion: 'v1', currentLessonId: 'basics', lessons: {}, checks: {}, completedAt: null, success: null };
+    expect(selectStartOrResume(initialTransition(machine, { record })[0])).toEqual({ kind: 'resume', lessonId: 'basics', started: true });
   });
 
   it('resumes on the lesson the learner is on once they moved on, until the course is complete', () => {
