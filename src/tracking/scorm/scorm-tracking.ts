@@ -595,8 +595,9 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     lastRecord = record;
     lastSavedAt = Math.max(now(), lastSavedAt + 1);
     const encoded = encodeSuspendData(record, { savedAt: lastSavedAt });
-    const report = standing ?? { completed: false, success: null, score: { score: 0, max: 0, percent: 0 }, progress: { completed: 0, total: course.lessons.length } };
-    for (const [element, value] of cmiValues(version, record, report, encoded.text, floor)) {
+    // The course machine reports where it stands first (`tracking.started`, once attached).
+    const values = standing === null ? [] : cmiValues(version, record, standing, encoded.text, floor);
+    for (const [element, value] of values) {
       if (desired.get(element) === value) continue;
       desired.set(element, value);
       unsent.add(element);
