@@ -26,14 +26,16 @@ import type { LoadResult, ProgressStore, SaveResult } from '../../course/progres
 import type { TrackingEvent } from '../../course/types.ts';
 import { createStatusStore, type CourseFacts, type TrackingAdapter } from '../adapter.ts';
 import { nextStanding, type CourseStanding } from '../course-standing.ts';
-import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
+import { createLocalStorageStore } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
 import { createRetry, globalTimers, type BackoffOptions, type Timers } from './backoff.ts';
 import { isReadOnly, phaseOf, savingState, scormConnectionMachine, wasOpened, writesNothing } from './connection.ts';
 import { cmiValues, ELEMENTS, STATUS_ELEMENTS, statusRank } from './cmi-values.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
 import { interactionFields, type InteractionFields } from './interactions.ts';
+import { chooseStart, lastLearnerKey, mirrorKey, readMirror, type LaunchData, type Mirror } from './mirror.ts';
 import { decodeSuspendData, encodeSuspendData, type Reduction } from './suspend-data.ts';
+import { readLmsHoldings, roundTripLanguage, type LmsReading, type RoundTrip } from './trainer.ts';
 
 /** How many times one value or interaction may be refused while other calls succeed before it is given up. */
 export const MAX_REFUSALS = 5;
@@ -70,22 +72,6 @@ export interface ScormStatus {
   readOnly: boolean;
 }
 
-/** What the LMS holds, as read now, for the trainer page. */
-export interface LmsReading {
-  element: string;
-  value: string | null;
-  error?: LmsError;
-}
-
-export interface RoundTrip {
-  element: string;
-  written: string;
-  read: string | null;
-  ok: boolean;
-  error?: LmsError;
-  commit: { ok: boolean; error?: LmsError };
-}
-
 /** The SCORM adapter: `flush` sends even while a retry waits; `finish` commits and terminates, once. */
 export interface ScormTracking extends TrackingAdapter<ScormStatus> {
   readonly standard: ScormVersion;
@@ -105,104 +91,6 @@ export interface ScormTrackingOptions {
   now?: () => number;
   timers?: Timers;
   backoff?: BackoffOptions;
-}
-
-/** What this browser keeps for one learner while the LMS has not confirmed it. */
-export interface Mirror {
-  v: 1;
-  savedAt: number;
-  record: ProgressRecord | null;
-  /** The LMS has not confirmed this record (or these interactions, or this time). */
-  pending: boolean;
-  interactions: InteractionFields[];
-  /** Session seconds the LMS was never told about. */
-  unsentSeconds: number;
-}
-
-/** The local-storage key of a learner's unsent LMS state. */
-export function mirrorKey(courseId: string, version: ScormVersion, learnerId: string): string {
-  return `${STORAGE_KEY_PREFIX}:${courseId}:lms-${version === '1.2' ? 'scorm12' : 'scorm2004'}:${encodeURIComponent(learnerId)}`;
-}
-
-/** Where the id of the last learner who launched the course in this browser is kept. */
-export function lastLearnerKey(courseId: string, version: ScormVersion): string {
-  return `${STORAGE_KEY_PREFIX}:${courseId}:lms-${version === '1.2' ? 'scorm12' : 'scorm2004'}-last-learner`;
-}
-
-function readMirror(storage: Storage | undefined, key: string): Mirror | null {
-  try {
-    const text = storage?.getItem(key);
-    if (!text) return null;
-    const value = JSON.parse(text) as Partial<Mirror>;
-    if (value.v !== 1 || typeof value.savedAt !== 'number') return null;
-    return {
-      v: 1,
-      savedAt: value.savedAt,
-      record: value.record ?? null,
-      pending: value.pending === true,
-      interactions: Array.isArray(value.interactions) ? value.interactions : [],
-      unsentSeconds: typeof value.unsentSeconds === 'number' && value.unsentSeconds > 0 ? value.unsentSeconds : 0,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** What the LMS gave at launch. */
-export interface LaunchData {
-  learnerId: string;
-  suspendData: string;
-  location: string;
-  entry: string;
-  mode: string;
-  interactionCount: number;
-  statuses: Map<string, string>;
-}
-
-export type StartChoice =
-  | { from: 'lms'; json: unknown }
-  | { from: 'browser'; mirror: Mirror }
-  | { from: 'none' }
-  | { from: 'lms-unreadable'; json: unknown };
-
-/**
- * Which saved progress a launch starts from. The LMS's record wins, except over a copy in this
- * browser that the LMS never confirmed and that is newer than the LMS's (its commit failed).
- * When the LMS holds nothing and this browser has nothing unconfirmed, the course starts fresh:
- * an LMS that cleared the attempt is obeyed.
- */
-export function chooseStart(course: CompiledCourse, launch: LaunchData, mirror: Mirror | null): StartChoice {
-  const decoded = decodeSuspendData(launch.suspendData);
-  const lmsSavedAt = decoded.kind === 'ok' ? (decoded.savedAt ?? 0) : -1;
-  if (mirror?.pending && mirror.record && mirror.savedAt > lmsSavedAt) return { from: 'browser', mirror };
-  const validLocation = course.lessons.some((l) => l.id === launch.location);
-  switch (decoded.kind) {
-    case 'ok': {
-      const record = decoded.record as Record<string, unknown>;
-      const json =
-        validLocation && typeof record === 'object' && record !== null ? { ...record, currentLessonId: launch.location } : record;
-      return { from: 'lms', json };
-    }
-    case 'unsupported':
-      return { from: 'lms-unreadable', json: { version: 1000 + decoded.version, suspendData: launch.suspendData } };
-    case 'corrupt':
-      return { from: 'lms-unreadable', json: launch.suspendData };
-    case 'empty':
-      if (!validLocation) return { from: 'none' };
-      return {
-        from: 'lms',
-        json: {
-          version: 1,
-          courseId: course.id,
-          contentVersion: course.contentVersion,
-          currentLessonId: launch.location,
-          lessons: {},
-          checks: {},
-          completedAt: null,
-          success: null,
-        },
-      };
-  }
 }
 
 interface QueuedInteraction {
@@ -750,51 +638,9 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   };
 
   // ----------------------------------------------------------- trainer
-  const inspect = (): LmsReading[] => {
-    if (!initialized() || finished()) return [];
-    const elements: string[] =
-      version === '1.2'
-        ? [names.learnerId, names.learnerName, 'cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max']
-        : [
-            names.learnerId,
-            names.learnerName,
-            'cmi.completion_status',
-            'cmi.success_status',
-            'cmi.progress_measure',
-            'cmi.score.scaled',
-            'cmi.score.raw',
-            'cmi.score.min',
-            'cmi.score.max',
-            'cmi.scaled_passing_score',
-          ];
-    elements.push(names.location, names.entry, names.credit, names.mode, names.totalTime, names.interactionCount);
-    const readings: LmsReading[] = elements.map((element) => {
-      const result = lms.getValue(element);
-      return result.ok ? { element, value: result.value } : { element, value: null, error: result.error };
-    });
-    const suspend = lms.getValue(names.suspendData);
-    const element = `${names.suspendData}._length`;
-    readings.push(suspend.ok ? { element, value: String(suspend.value.length) } : { element, value: null, error: suspend.error });
-    return readings;
-  };
-
-  const roundTrip = (language: string): RoundTrip => {
-    const element = names.language;
-    const failed = (error: LmsError): RoundTrip => ({ element, written: language, read: null, ok: false, error, commit: { ok: false } });
-    if (!initialized() || finished()) return failed({ code: -1, message: 'The LMS session is not open.' });
-    const written = lms.setValue(element, language);
-    if (!written.ok) return failed(written.error);
-    const read = lms.getValue(element);
-    if (!read.ok) return failed(read.error);
-    const commit = lms.commit();
-    return {
-      element,
-      written: language,
-      read: read.value,
-      ok: read.value === language,
-      commit: commit.ok ? { ok: true } : { ok: false, error: commit.error },
-    };
-  };
+  const open = () => initialized() && !finished();
+  const inspect = (): LmsReading[] => (open() ? readLmsHoldings(lms) : []);
+  const roundTrip = (language: string): RoundTrip => roundTripLanguage(lms, language, open());
 
   publish();
   return {
