@@ -95,17 +95,18 @@ async function start() {
   }
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const tracking = await chooseTracking({ course, storage, window, document });
+  const { adapter, connection } = await chooseTracking({ course, storage, window, document });
   const session = startCourseSession({
     course,
-    store: tracking.store,
-    beforeStart: tracking.beforeStart,
+    store: adapter.records,
+    beforeStart: (actor) => adapter.attach(actor),
     // A new learner who follows a link to a lesson starts there; elsewhere no lesson is visited yet.
     startLessonId: routeLessonId(path),
   });
+  const tracking = { connection, status: adapter.status };
 
   const resumeLessonId = /^\/?(index\.html)?$/.test(path)
-    ? lmsResumeLessonId(tracking.connection, session.restoreReport, session.actor.getSnapshot())
+    ? lmsResumeLessonId(connection, session.restoreReport, session.actor.getSnapshot())
     : null;
   if (resumeLessonId) {
     startup.resuming();
@@ -118,7 +119,7 @@ async function start() {
   watchConnection(offline, window);
   const onStartAgain = () => {
     session.stop();
-    startAgain(course, tracking.store);
+    startAgain(course, adapter.records);
     location.assign(router.homeHref);
     if (packagedStandard(document) !== null) location.reload(); // only the hash changed
   };
@@ -130,7 +131,7 @@ async function start() {
     root.render(
       <I18nextProvider i18n={i18n}>
         <AppErrorBoundary onStartAgain={onStartAgain}>
-          <CourseRuntimeProvider runtime={{ course, session, contentLocales, offline }}>
+          <CourseRuntimeProvider runtime={{ course, session, contentLocales, offline, tracking }}>
             {/* Navigations render at once, not as transitions: the lesson's words are usually loaded
                 already (the next one is fetched while reading), and a transition would hold the old
                 page on screen for extra frames. */}

@@ -113,6 +113,31 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
     const p = courseProgress(course, lessons);
     return { type: 'tracking.progressChanged', completedLessons: p.completed, totalLessons: p.total, percent: p.percent };
   };
+  /** The check a lesson holds (a knowledge-check lesson), if any. */
+  const lessonCheck = new Map<string, string>();
+  for (const [checkId, lessonId] of checkLesson) lessonCheck.set(lessonId, checkId);
+  /** The context with the current lesson's check opened at `at()`, when it is being answered. */
+  const openCurrentCheck = (context: CourseContext, at: () => string): CourseContext => {
+    const checkId = lessonCheck.get(context.currentLessonId);
+    if (checkId === undefined || context.checks[checkId]?.status !== 'answering') return context;
+    return { ...context, checkOpenedAt: { ...context.checkOpenedAt, [checkId]: at() } };
+  };
+  const latencySeconds = (context: CourseContext, checkId: string, submittedAt: string): number | null => {
+    const opened = context.checkOpenedAt[checkId];
+    return opened === undefined ? null : Math.max(0, (Date.parse(submittedAt) - Date.parse(opened)) / 1000);
+  };
+  const startedEvent = (context: CourseContext): TrackingEvent => {
+    const progress = courseProgress(course, context.lessons);
+    return {
+      type: 'tracking.started',
+      currentLessonId: context.currentLessonId,
+      completed: context.completedAt !== null,
+      success: course.completion.passingScore === undefined ? null : (context.success?.status ?? null),
+      completedLessons: progress.completed,
+      totalLessons: progress.total,
+      ...courseScore(course, context.checks),
+    };
+  };
   const verdict = (context: CourseContext, status: 'passed' | 'failed', at: string): TrackingEvent => {
     const score = courseScore(course, context.checks);
     return {
@@ -186,14 +211,27 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
       goToLesson: courseAction(({ context, enqueue }, params: LessonParams) => {
         const lessonId = params.lessonId as string;
         const lesson = context.lessons[lessonId] as LessonProgress;
-        enqueue.assign({
+        const moved: CourseContext = {
+          ...context,
           currentLessonId: lessonId,
           lessons:
             lesson.status === 'not-started'
               ? { ...context.lessons, [lessonId]: { ...lesson, status: 'in-progress' } }
               : context.lessons,
           refusal: null,
+        };
+        const next = lessonId === context.currentLessonId ? moved : openCurrentCheck(moved, now);
+        enqueue.assign({
+          currentLessonId: next.currentLessonId,
+          lessons: next.lessons,
+          refusal: null,
+          checkOpenedAt: next.checkOpenedAt,
         });
+        const checkId = lessonCheck.get(lessonId);
+        if (next !== moved && checkId !== undefined) {
+          const attempt = (context.checks[checkId]?.attempts.length ?? 0) + 1;
+          enqueue.emit({ type: 'tracking.checkOpened', checkId, attempt, at: next.checkOpenedAt[checkId] as string });
+        }
       }),
       refuseNavigation: courseAction(({ enqueue }, params: Refusal) => {
         enqueue.assign({ refusal: params });
@@ -265,6 +303,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
             correct: grade.results[i]?.correct === true,
             attempt: attempts.length,
             submittedAt,
+            latencySeconds: latencySeconds(context, check.id, submittedAt),
           });
         });
         enqueue.emit({
@@ -274,6 +313,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
           max: grade.max,
           attempt: attempts.length,
           submittedAt,
+          courseScore: courseScore(course, { ...context.checks, [params.checkId]: { status: 'submitted', answers: progress.answers, attempts } }),
         });
         if (firstCompletion) {
           enqueue.emit({ type: 'tracking.lessonCompleted', lessonId });
@@ -282,10 +322,13 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
       }),
       retryCheck: courseAction(({ context, enqueue }, params: CheckParams) => {
         const progress = context.checks[params.checkId] as CheckProgress;
+        const at = now();
         enqueue.assign({
           checks: { ...context.checks, [params.checkId]: { ...progress, status: 'answering', answers: {} } },
           refusal: null,
+          checkOpenedAt: { ...context.checkOpenedAt, [params.checkId]: at },
         });
+        enqueue.emit({ type: 'tracking.checkOpened', checkId: params.checkId, attempt: progress.attempts.length + 1, at });
       }),
       addTime: courseAction(({ context, enqueue }, params: { lessonId: string; seconds: number }) => {
         const lesson = context.lessons[params.lessonId] as LessonProgress;
@@ -293,10 +336,10 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
           lessons: { ...context.lessons, [params.lessonId]: { ...lesson, seconds: lesson.seconds + params.seconds } },
         });
       }),
-      markCompleted: courseAction(({ enqueue }) => {
+      markCompleted: courseAction(({ context, enqueue }) => {
         const completedAt = now();
         enqueue.assign({ completedAt });
-        enqueue.emit({ type: 'tracking.courseCompleted', completedAt });
+        enqueue.emit({ type: 'tracking.courseCompleted', completedAt, ...courseScore(course, context.checks) });
       }),
       markPassed: courseAction(({ context, enqueue }) => {
         const at = now();
@@ -311,8 +354,11 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
       clearSuccess: courseAction(({ enqueue }) => {
         enqueue.assign({ success: null });
       }),
+      reportStart: courseAction(({ context, enqueue }) => {
+        enqueue.emit(startedEvent(context));
+      }),
       restart: courseAction(({ enqueue }) => {
-        const context = createInitialContext(course);
+        const context = openCurrentCheck(createInitialContext(course), now);
         enqueue.assign(() => context);
         enqueue.emit({ type: 'tracking.courseRestarted' });
         enqueue.emit(progressEvent(context.lessons));
@@ -320,7 +366,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
     },
   }).createMachine({
     id: 'course',
-    context: ({ input }) => createInitialContext(course, input?.record, input?.startLessonId),
+    context: ({ input }) => openCurrentCheck(createInitialContext(course, input?.record, input?.startLessonId), now),
     initial: 'resuming',
     on: {
       'nav.goto': [
@@ -420,6 +466,7 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
     states: {
       /** Transient: routes a restored record to the right state without re-emitting anything. */
       resuming: {
+        entry: 'reportStart',
         always: [{ guard: 'wasCompleted', target: 'completed' }, { target: 'inProgress' }],
       },
       inProgress: {

@@ -24,4 +24,9 @@ export interface ProgressStore {
    * overwrites it. `raw` is the stored text.
    */
   setAside(raw: string, reason: RejectReason): SaveResult;
+  /**
+   * Optional: called once the course has started, with the record it started from (after any
+   * migration), whether or not that record needed saving. An LMS adapter reports it.
+   */
+  started?(record: ProgressRecord): void;
 }

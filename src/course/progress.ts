@@ -144,5 +144,6 @@ export function createInitialContext(course: CompiledCourse, record?: ProgressRe
     completedAt: record?.completedAt ?? null,
     success: record?.success ?? null,
     refusal: null,
+    checkOpenedAt: {},
   };
 }

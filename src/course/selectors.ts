@@ -284,3 +284,36 @@ export function selectTimeSpent(state: CourseState): { totalSeconds: number; byL
   }
   return { totalSeconds, byLesson };
 }
+
+/** What the home page offers: start the course, resume it, or see the results. */
+export interface StartOrResume {
+  /** `start`: not started, go to the first lesson; `resume`: started and not finished, go to
+   * the lesson they are on (`lessonId`); `results`: finished. */
+  kind: 'start' | 'resume' | 'results';
+  lessonId: string;
+  /** Whether the learner has started (the home page then shows their progress). */
+  started: boolean;
+}
+
+/**
+ * Whether the learner has started, and so what "go on" means (the home page's button, and the
+ * lesson an LMS relaunch opens). The machine always has a current lesson (marked visited); the
+ * learner has started once they spent time in a lesson, are on another lesson than the first (an
+ * LMS bookmark alone says so), or visited another lesson.
+ *
+ * @example
+ * const next = selectStartOrResume(snapshot);
+ * if (next.kind === 'resume') navigate(`/lesson/${next.lessonId}`);
+ */
+export function selectStartOrResume(state: CourseState): StartOrResume {
+  const { course, lessons, currentLessonId } = state.context;
+  const first = (course.lessons[0] as LessonOutline).id;
+  const started =
+    selectTimeSpent(state).totalSeconds > 0 ||
+    selectCurrentLesson(state).id !== first ||
+    course.lessons.some((l) => l.id !== currentLessonId && lessonStatus(lessons, l.id) !== 'not-started');
+  const lessonId = selectCurrentLesson(state).id;
+  if (selectCompletion(state).status === 'complete') return { kind: 'results', lessonId, started };
+  if (started) return { kind: 'resume', lessonId, started };
+  return { kind: 'start', lessonId: first, started };
+}

@@ -189,6 +189,11 @@ export function startCourseSession(options: StartCourseSessionOptions): CourseSe
   const subscription = actor.subscribe((snapshot) => persist(snapshot.context));
   actor.start();
   persist(actor.getSnapshot().context);
+  try {
+    store.started?.(toProgressRecord(actor.getSnapshot().context));
+  } catch {
+    // A store never throws; one that does must not stop the course.
+  }
 
   return {
     actor,

@@ -94,6 +94,11 @@ export interface CourseContext {
   success: CourseSuccess | null;
   /** The last refused navigation or submission; cleared by the next accepted learner action. */
   refusal: Refusal | null;
+  /**
+   * check id → when it was last opened for answering (ISO 8601): entering its lesson while it is
+   * being answered, or retrying it. For answer latency; not saved.
+   */
+  checkOpenedAt: Record<string, string>;
 }
 
 // ------------------------------------------------------------------- events
@@ -128,7 +133,11 @@ export type TrackingEvent =
       /** 1-based attempt number of the check. */
       attempt: number;
       submittedAt: string;
+      /** Seconds from when the check was opened for this attempt to the submission (`null`: unknown). */
+      latencySeconds: number | null;
     }
+  /** The learner opened a check to answer it: entering its lesson, or retrying it (`attempt` > 1). */
+  | { type: 'tracking.checkOpened'; checkId: string; attempt: number; at: string }
   | {
       type: 'tracking.checkSubmitted';
       checkId: string;
@@ -136,6 +145,8 @@ export type TrackingEvent =
       max: number;
       attempt: number;
       submittedAt: string;
+      /** The course score after this submission. */
+      courseScore: CourseScoreFact;
     }
   | {
       type: 'tracking.progressChanged';
@@ -143,7 +154,7 @@ export type TrackingEvent =
       totalLessons: number;
       percent: number;
     }
-  | { type: 'tracking.courseCompleted'; completedAt: string }
+  | ({ type: 'tracking.courseCompleted'; completedAt: string } & CourseScoreFact)
   | {
       type: 'tracking.coursePassed' | 'tracking.courseFailed';
       score: number;
@@ -152,7 +163,27 @@ export type TrackingEvent =
       passingScore: number;
       at: string;
     }
-  | { type: 'tracking.courseRestarted' };
+  | { type: 'tracking.courseRestarted' }
+  /**
+   * The actor started (a fresh start or a restored record), with where the course stands, before
+   * anything a restore may complete (that follows as its own events).
+   */
+  | ({
+      type: 'tracking.started';
+      currentLessonId: string;
+      completed: boolean;
+      /** `null` until a verdict, and always for a course without a passing score. */
+      success: 'passed' | 'failed' | null;
+      completedLessons: number;
+      totalLessons: number;
+    } & CourseScoreFact);
+
+/** A course score as the facts carry it (see scoring.ts `courseScore`). */
+export interface CourseScoreFact {
+  score: number;
+  max: number;
+  percent: number;
+}
 
 export type TrackingEventType = TrackingEvent['type'];
 

@@ -1,38 +1,45 @@
 /**
- * Start-up choice of where progress goes.
+ * Start-up choice of where progress goes: one {@link TrackingAdapter} per course session.
  *
  * - The plain web build: local storage, as always.
  * - An LMS package (`npm run package` marks every page with
- *   `<meta name="course-player-lms" content="scorm-1.2|scorm-2004">`): look for that edition's
- *   API the way the standard describes. Found: the SCORM adapter, loaded only then (its own
- *   chunk, so the web build does not carry it). Not found (the package was opened outside an
- *   LMS): local storage, and the player says so unobtrusively.
+ *   `<meta name="course-player-lms" content="scorm-1.2|scorm-2004">`): the standard that claims
+ *   the meta value connects (SCORM: scorm/standard.ts; its adapter is loaded only then, in its
+ *   own chunk). A package opened outside an LMS falls back to local storage, and says so.
  *
- * The UI finds the choice for its course actor with {@link lmsConnectionFor} (the trainer page,
- * the status notice); nothing here is a module-wide singleton.
+ * The choice (connection and status) goes into the course runtime (src/app/course-context.tsx);
+ * nothing here is a module-wide singleton.
  */
 import type { CompiledCourse } from '../content/types.ts';
-import type { CourseActor } from '../course/machine.ts';
-import type { ProgressStore } from '../course/progress-store.ts';
-import { selectCompletion, selectCurrentLesson, type CourseState } from '../course/selectors.ts';
+import { selectStartOrResume, type CourseState } from '../course/selectors.ts';
 import type { RestoreReport } from '../course/session.ts';
-import { createLocalStorageStore } from './local-storage.ts';
+import type { TrackingAdapter } from './adapter.ts';
+import { createLocalStorageAdapter } from './local-storage.ts';
 import type { SearchableWindow } from './scorm/api.ts';
 import type { ScormVersion } from './scorm/formats.ts';
-import type { ScormStatus, ScormTracking, StatusStore } from './scorm/scorm-tracking.ts';
+import type { ScormStatus, ScormTracking } from './scorm/scorm-tracking.ts';
+import { connectScormPackage, SCORM_META_VALUES, scormEdition } from './scorm/standard.ts';
 
-/** The name of the meta tag that tells a packaged player which SCORM edition its package is. */
+/** The name of the meta tag that tells a packaged player which standard and edition its package is. */
 export const LMS_META_NAME = 'course-player-lms';
 
-/** The meta tag's value for each edition. */
-export const LMS_META_VALUES: Record<ScormVersion, string> = { '1.2': 'scorm-1.2', '2004': 'scorm-2004' };
+/** The meta tag's value for each SCORM edition. */
+export const LMS_META_VALUES = SCORM_META_VALUES;
 
-/** The edition a packaged page was built for, or `null` for the plain web build. */
+/**
+ * The standards a package can be built for, in the order they are asked. Each claims the meta
+ * values of its packages and connects them. Adding a standard: its folder, and one line here.
+ */
+const STANDARDS = [connectScormPackage] as const;
+
+function packageMetaValue(doc: Pick<Document, 'querySelector'> | undefined): string | null {
+  return doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content') ?? null;
+}
+
+/** The SCORM edition a packaged page was built for, or `null` for the plain web build. */
 export function packagedStandard(doc: Pick<Document, 'querySelector'> | undefined): ScormVersion | null {
-  const content = doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content');
-  if (content === LMS_META_VALUES['1.2']) return '1.2';
-  if (content === LMS_META_VALUES['2004']) return '2004';
-  return null;
+  const value = packageMetaValue(doc);
+  return value === null ? null : scormEdition(value);
 }
 
 export type LmsConnection =
@@ -48,65 +55,10 @@ export type LmsStatus =
   | { mode: 'local'; expected: ScormVersion }
   | ({ mode: 'lms' } & ScormStatus);
 
-const connections = new WeakMap<CourseActor, LmsConnection>();
-
-/**
- * The LMS connection of a course actor (registered when its session starts), or `null` when the
- * session was started without one (pre-rendering, tests).
- *
- * @example
- * const lms = lmsConnectionFor(useCourseActor());
- */
-export function lmsConnectionFor(actor: CourseActor): LmsConnection | null {
-  return connections.get(actor) ?? null;
-}
-
-const fixedStore = (status: LmsStatus): StatusStore<LmsStatus> => ({
-  getSnapshot: () => status,
-  subscribe: () => () => undefined,
-});
-const WEB_STORE = fixedStore({ mode: 'web' });
-const statusStores = new WeakMap<LmsConnection, StatusStore<LmsStatus>>();
-
-/**
- * A store of the connection's status, for `useSyncExternalStore` (the same store each time).
- *
- * @example
- * const store = lmsStatusStore(lmsConnectionFor(actor));
- * const status = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
- */
-export function lmsStatusStore(connection: LmsConnection | null): StatusStore<LmsStatus> {
-  if (connection === null || connection.mode === 'web') return WEB_STORE;
-  const known = statusStores.get(connection);
-  if (known) return known;
-  let store: StatusStore<LmsStatus>;
-  if (connection.mode === 'local') {
-    store = fixedStore({ mode: 'local', expected: connection.expected });
-  } else {
-    const { tracking } = connection;
-    let last: ScormStatus | null = null;
-    let wrapped: LmsStatus = { mode: 'web' };
-    store = {
-      getSnapshot: () => {
-        const current = tracking.status.getSnapshot();
-        if (current !== last) {
-          last = current;
-          wrapped = { mode: 'lms', ...current };
-        }
-        return wrapped;
-      },
-      subscribe: (listener) => tracking.status.subscribe(listener),
-    };
-  }
-  statusStores.set(connection, store);
-  return store;
-}
-
+/** What the chooser picked: the connection (for the trainer page) and its adapter. */
 export interface TrackingChoice {
-  store: ProgressStore;
-  /** Pass to `startCourseSession`: attaches the adapter and registers the connection. */
-  beforeStart: (actor: CourseActor) => void;
   connection: LmsConnection;
+  adapter: TrackingAdapter<LmsStatus>;
 }
 
 export interface ChooseTrackingOptions {
@@ -118,46 +70,33 @@ export interface ChooseTrackingOptions {
 }
 
 /**
- * Chooses the progress store at start-up.
+ * Chooses the tracking adapter at start-up, and has it flush when the page is hidden and finish
+ * when the page goes.
  *
  * @example
- * const tracking = await chooseTracking({ course, storage: getLocalStorage(), window, document });
- * const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+ * const { adapter, connection } = await chooseTracking({ course, storage: getLocalStorage(), window, document });
+ * const session = startCourseSession({ course, store: adapter.records, beforeStart: adapter.attach });
  */
 export async function chooseTracking(options: ChooseTrackingOptions): Promise<TrackingChoice> {
   const { course, storage, window: win, document: doc } = options;
-  const local = (connection: LmsConnection): TrackingChoice => ({
-    store: createLocalStorageStore(storage, course.id),
-    beforeStart: (actor) => connections.set(actor, connection),
-    connection,
-  });
-
-  const standard = packagedStandard(doc);
-  if (standard === null || win === undefined) return local({ mode: 'web' });
-  const { connectScorm, findScormApi, MAX_SEARCH_LEVELS } = await import('./scorm/api.ts');
-  const found = findScormApi(win, standard);
-  if (found === null) return local({ mode: 'local', expected: standard, searchedLevels: MAX_SEARCH_LEVELS });
-
-  const [{ createScormTracking }, { questionPrompts }] = await Promise.all([
-    import('./scorm/scorm-tracking.ts'),
-    import('virtual:course-prompts'),
-  ]);
-  const tracking = createScormTracking({ course, connection: connectScorm(found), storage, questionPrompts });
-  const connection: LmsConnection = { mode: 'lms', standard, tracking };
+  const metaValue = packageMetaValue(doc);
+  let choice: TrackingChoice | null = null;
+  for (const connect of metaValue === null ? [] : STANDARDS) {
+    const connecting = connect(metaValue as string, options);
+    if (connecting !== null) {
+      choice = await connecting;
+      break;
+    }
+  }
+  if (choice === null) return { connection: { mode: 'web' }, adapter: createLocalStorageAdapter<LmsStatus>(storage, course.id, { mode: 'web' }) };
+  const { adapter } = choice;
   // Leaving: commit and terminate, once. Hidden (tab switched, phone locked): commit now, since
   // a page that is hidden may be discarded without any other event.
-  win.addEventListener('pagehide', () => tracking.finish());
+  win?.addEventListener('pagehide', () => adapter.finish());
   doc?.addEventListener('visibilitychange', () => {
-    if (doc.visibilityState === 'hidden') tracking.flush();
+    if (doc.visibilityState === 'hidden') adapter.flush();
   });
-  return {
-    store: tracking.store,
-    beforeStart: (actor) => {
-      connections.set(actor, connection);
-      tracking.beforeStart(actor);
-    },
-    connection,
-  };
+  return choice;
 }
 
 /**
@@ -169,6 +108,6 @@ export async function chooseTracking(options: ChooseTrackingOptions): Promise<Tr
  */
 export function lmsResumeLessonId(connection: LmsConnection, restoreReport: RestoreReport, state: CourseState): string | null {
   if (connection.mode !== 'lms' || restoreReport.kind !== 'resumed') return null;
-  if (selectCompletion(state).status === 'complete') return null;
-  return selectCurrentLesson(state).id;
+  const next = selectStartOrResume(state);
+  return next.kind === 'resume' ? next.lessonId : null;
 }

@@ -8,6 +8,7 @@
  */
 import type { RejectReason, ProgressRecord } from '../course/progress-record.ts';
 import type { LoadResult, ProgressStore, SaveResult } from '../course/progress-store.ts';
+import { fixedStatusStore, type TrackingAdapter } from './adapter.ts';
 
 /** Prefix of every key this store writes. */
 export const STORAGE_KEY_PREFIX = 'course-player';
@@ -99,5 +100,22 @@ export function createLocalStorageStore(
     setAside(raw: string, reason: RejectReason): SaveResult {
       return write(setAsideKey(courseId, reason, now()), raw);
     },
+  };
+}
+
+/**
+ * The local-storage tracking adapter: progress stays in this browser. It has nothing to send,
+ * so it listens to no facts; its status never changes (`status`: what the UI should say).
+ *
+ * @example
+ * const adapter = createLocalStorageAdapter(getLocalStorage(), course.id, { mode: 'web' });
+ */
+export function createLocalStorageAdapter<Status>(storage: Storage | undefined, courseId: string, status: Status): TrackingAdapter<Status> {
+  return {
+    records: createLocalStorageStore(storage, courseId),
+    attach: () => undefined,
+    status: fixedStatusStore(status),
+    flush: () => undefined,
+    finish: () => undefined,
   };
 }

@@ -9,10 +9,20 @@ import type { CompiledCourse } from '../content/types.ts';
 import type { CourseActor, CourseSnapshot } from '../course/machine.ts';
 import type { CourseSession } from '../course/session.ts';
 import type { OfflineStatusStore } from './offline-status.ts';
+import type { StatusStore } from '../tracking/adapter.ts';
+import type { LmsConnection, LmsStatus } from '../tracking/lms.ts';
+
+/** Where the course's progress goes (chosen at start-up by `chooseTracking`) and how it is going. */
+export interface CourseTracking {
+  connection: LmsConnection;
+  status: StatusStore<LmsStatus>;
+}
 
 export interface CourseRuntime {
   course: CompiledCourse;
   session: CourseSession;
+  /** Absent when pre-rendering (and in tests without tracking): the plain web build. */
+  tracking?: CourseTracking;
   /** Locales that have course content; in any other interface language the content falls back. */
   contentLocales: readonly string[];
   /** The offline copy and the connection (web edition); absent while pre-rendering and in tests. */

@@ -266,11 +266,15 @@ export function checkInvariants(
   }
 }
 
-/** A started actor for a course, with a fixed clock, that records what it emits. */
+/**
+ * A started actor for a course, with a fixed clock, that records what it emits: `started` is
+ * the `tracking.started` fact every start emits first, `emitted` everything after it.
+ */
 export function startActor(course: CompiledCourse, record?: ProgressRecord) {
   const actor = createActor(createCourseMachine(course, { now: fixedClock }), { input: record ? { record } : {} });
   const emitted: Array<{ type: string } & Record<string, unknown>> = [];
-  actor.on('*', (e) => emitted.push(e as { type: string } & Record<string, unknown>));
+  const started: Array<{ type: string } & Record<string, unknown>> = [];
+  actor.on('*', (e) => (e.type === 'tracking.started' ? started : emitted).push(e as { type: string } & Record<string, unknown>));
   actor.start();
-  return { actor, emitted };
+  return { actor, emitted, started };
 }

@@ -2,7 +2,7 @@
  * Headless tests of the course machine: `initialTransition` / `transition` for state changes,
  * a started actor where emitted tracking events matter.
  */
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { createCourseMachine, MAX_TIME_REPORT_SECONDS, type CourseSnapshot } from '../../src/course/machine.ts';
@@ -221,6 +221,7 @@ describe('knowledge check', () => {
       correct: false,
       attempt: 1,
       submittedAt: '2025-01-01T00:00:00.000Z',
+      latencySeconds: null, // the check's lesson was never opened
     });
     expect(emitted.filter((e) => e.type === 'tracking.questionAnswered').map((e) => e.correct)).toEqual([false, true, true, false, true]);
     expect(emitted[5]).toEqual({
@@ -230,6 +231,7 @@ describe('knowledge check', () => {
       max: 5,
       attempt: 1,
       submittedAt: '2025-01-01T00:00:00.000Z',
+      courseScore: { score: 3, max: 5, percent: 60 },
     });
   });
 
@@ -264,7 +266,7 @@ describe('completion and success', () => {
     expect(emitted.slice(-4)).toEqual([
       { type: 'tracking.lessonCompleted', lessonId: 'quiz' },
       { type: 'tracking.progressChanged', completedLessons: 4, totalLessons: 4, percent: 100 },
-      { type: 'tracking.courseCompleted', completedAt: '2025-01-01T00:00:00.000Z' },
+      { type: 'tracking.courseCompleted', completedAt: '2025-01-01T00:00:00.000Z', score: 3, max: 5, percent: 60 },
       { type: 'tracking.coursePassed', score: 3, max: 5, percent: 60, passingScore: 60, at: '2025-01-01T00:00:00.000Z' },
     ]);
   });
@@ -455,5 +457,42 @@ describe('a check without a lesson', () => {
     const s = run(course, []);
     expect(s.can(answer('q-yesno', { type: 'yesno', value: 'yes' }, 'orphan'))).toBe(false);
     expect(s.can({ type: 'check.submit', checkId: 'orphan' })).toBe(false);
+  });
+});
+
+describe('facts for tracking adapters', () => {
+  it('reports where the course stands when it starts, fresh or restored', () => {
+    const fresh = startActor(smallCourse({ completion: { passingScore: 60 } }));
+    expect(fresh.started).toEqual([
+      { type: 'tracking.started', currentLessonId: 'intro', completed: false, success: null, completedLessons: 0, totalLessons: 4, score: 0, max: 5, percent: 0 },
+    ]);
+    const course = smallCourse({ completion: { passingScore: 60 } });
+    const done = startActor(course);
+    for (const e of [...contentLessons, ...answerAll(withThreeRight), submit]) done.actor.send(e);
+    const restored = startActor(course, toProgressRecord(done.actor.getSnapshot().context));
+    expect(restored.started[0]).toMatchObject({ completed: true, success: 'passed', completedLessons: 4, score: 3, percent: 60 });
+    expect(restored.emitted).toEqual([]);
+  });
+
+  it('says when a check is opened for answering, and the latency of each answer', () => {
+    const machine = createCourseMachine(smallCourse(), { now: steppingClock() });
+    const emitted: Array<{ type: string } & Record<string, unknown>> = [];
+    const actor = createActor(machine, { input: {} });
+    actor.on('*', (e) => emitted.push(e as { type: string } & Record<string, unknown>));
+    actor.start();
+    actor.send({ type: 'nav.goto', lessonId: 'quiz' }); // opened at 00:00
+    actor.send({ type: 'nav.goto', lessonId: 'quiz' }); // already there: not opened again
+    for (const e of answerAll(withThreeRight)) actor.send(e);
+    actor.send(submit); // submitted at 00:01
+    actor.send(retry); // reopened at 00:02
+    for (const e of answerAll(correctAnswers)) actor.send(e);
+    actor.send(submit); // submitted at 00:03
+    expect(emitted.filter((e) => e.type === 'tracking.checkOpened')).toEqual([
+      { type: 'tracking.checkOpened', checkId: 'quiz', attempt: 1, at: '2025-01-01T00:00:00.000Z' },
+      { type: 'tracking.checkOpened', checkId: 'quiz', attempt: 2, at: '2025-01-01T00:00:02.000Z' },
+    ]);
+    const answered = emitted.filter((e) => e.type === 'tracking.questionAnswered');
+    expect(answered.map((e) => [e.attempt, e.latencySeconds])).toEqual([...Array(5).fill([1, 1]), ...Array(5).fill([2, 1])]);
+    expect(toProgressRecord(actor.getSnapshot().context)).not.toHaveProperty('checkOpenedAt');
   });
 });

@@ -18,6 +18,7 @@ import {
   selectRefusal,
   selectSectionProgress,
   selectSections,
+  selectStartOrResume,
   selectTimeSpent,
   type CourseState,
 } from '../../src/course/selectors.ts';
@@ -252,5 +253,25 @@ describe('score and completion', () => {
       success: 'passed',
       successAt: null,
     });
+  });
+});
+
+describe('start or resume', () => {
+  it('offers the first lesson until the learner has spent time or moved past it', () => {
+    expect(selectStartOrResume(run(smallCourse(), []))).toEqual({ kind: 'start', lessonId: 'intro', started: false });
+    const timed = run(smallCourse(), [{ type: 'time.spent', lessonId: 'intro', seconds: 3 }]);
+    expect(selectStartOrResume(timed)).toEqual({ kind: 'resume', lessonId: 'intro', started: true });
+    // Only a bookmark on another lesson (as an LMS may hold): started there.
+    const machine = createCourseMachine(smallCourse(), { now: fixedClock });
+    const record = { version: 1 as const, courseId: 'small-course', contentVersion: 'v1', currentLessonId: 'basics', lessons: {}, checks: {}, completedAt: null, success: null };
+    expect(selectStartOrResume(initialTransition(machine, { record })[0])).toEqual({ kind: 'resume', lessonId: 'basics', started: true });
+  });
+
+  it('resumes on the lesson the learner is on once they moved on, until the course is complete', () => {
+    const moved = run(smallCourse(), [complete('intro'), { type: 'nav.next' }]);
+    expect(selectStartOrResume(moved)).toMatchObject({ kind: 'resume', lessonId: moved.context.currentLessonId, started: true });
+    const lessons = smallCourse().lessons.filter((l) => !l.checkId).map((l) => complete(l.id));
+    const done = run(smallCourse(), [...lessons, { type: 'nav.goto', lessonId: 'quiz' }, ...answerAll(correctAnswers), submit]);
+    expect(selectStartOrResume(done)).toMatchObject({ kind: 'results', started: true });
   });
 });

@@ -227,7 +227,7 @@ describe('startCourseSession', () => {
         actor.on('*', (e) => seen.push(e.type));
       },
     });
-    expect(seen).toEqual(['tracking.courseCompleted', 'tracking.coursePassed']);
+    expect(seen).toEqual(['tracking.started', 'tracking.courseCompleted', 'tracking.coursePassed']);
     expect(selectCompletion(session.actor.getSnapshot()).status).toBe('complete');
     expect(store.last?.completedAt).toBe('2025-01-01T00:00:00.000Z');
     session.stop();

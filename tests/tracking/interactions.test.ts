@@ -18,6 +18,7 @@ function fields(version: ScormVersion, checkId: string, questionId: string, resp
     correct,
     attempt: 1,
     submittedAt: '2025-03-04T10:20:30.456Z',
+    latencySeconds: null,
   };
   const promptText = questionPrompts[checkId]?.[questionId] ?? '';
   return Object.fromEntries(interactionFields(version, { event, question, promptText, latencySeconds: latency, lang: 'en' }));
@@ -33,6 +34,7 @@ function syntheticFields(version: ScormVersion, question: Question, response: An
     correct: false,
     attempt: 2,
     submittedAt: 'not a date',
+    latencySeconds: null,
   };
   return Object.fromEntries(interactionFields(version, { event, question, promptText: '', latencySeconds: null, lang: 'fr' }));
 }

@@ -26,12 +26,12 @@ async function setUp(mode: 'web' | 'local' | ScormVersion, lms?: FakeLms) {
   }
   if (lms) globals[lms.version === '1.2' ? 'API' : 'API_1484_11'] = lms.api();
   const tracking = await chooseTracking({ course, storage: new MemoryStorage(), window, document });
-  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
-  return { session, tracking };
+  const session = startCourseSession({ course, store: tracking.adapter.records, beforeStart: (actor) => tracking.adapter.attach(actor) });
+  return { session, tracking: { connection: tracking.connection, status: tracking.adapter.status } };
 }
 
-function renderPage(ui: React.ReactElement, session: Awaited<ReturnType<typeof setUp>>['session'], locale: 'en' | 'fr' = 'en') {
-  return renderWithProviders(<CourseRuntimeProvider runtime={{ course, session, contentLocales: ['en'] }}>{ui}</CourseRuntimeProvider>, {
+function renderPage(ui: React.ReactElement, { session, tracking }: Awaited<ReturnType<typeof setUp>>, locale: 'en' | 'fr' = 'en') {
+  return renderWithProviders(<CourseRuntimeProvider runtime={{ course, session, contentLocales: ['en'], tracking }}>{ui}</CourseRuntimeProvider>, {
     locale,
     route: '/lms-check',
   });
@@ -44,18 +44,18 @@ afterEach(() => {
 
 describe('the LMS status notice', () => {
   it('says nothing in the web version or while everything is saved', async () => {
-    const { session } = await setUp('web');
-    const { container } = renderPage(<LmsStatusNotice />, session);
+    const launched = await setUp('web');
+    const { container } = renderPage(<LmsStatusNotice />, launched);
     expect(container.textContent).toBe('');
     const lms = await setUp('2004', new FakeLms('2004'));
     await act(settle);
-    const saved = renderPage(<LmsStatusNotice />, lms.session);
+    const saved = renderPage(<LmsStatusNotice />, lms);
     expect(saved.container.textContent).toBe('');
   });
 
   it('says calmly that progress stays in this browser when no LMS was found', async () => {
-    const { session } = await setUp('local');
-    renderPage(<LmsStatusNotice />, session);
+    const launched = await setUp('local');
+    renderPage(<LmsStatusNotice />, launched);
     const notice = screen.getByRole('status');
     expect(notice.textContent).toContain('Not connected to a learning system: your progress is saved in this browser only.');
     expect(within(notice).getByRole('link', { name: 'Connection details' }).getAttribute('href')).toBe('/lms-check/');
@@ -63,9 +63,10 @@ describe('the LMS status notice', () => {
 
   it('says that progress is not yet saved, and retrying, while the LMS fails; then goes away', async () => {
     const lms = new FakeLms('1.2');
-    const { session } = await setUp('1.2', lms);
+    const launched = await setUp('1.2', lms);
+    const { session } = launched;
     await act(settle);
-    renderPage(<LmsStatusNotice />, session);
+    renderPage(<LmsStatusNotice />, launched);
     lms.commitFault = 'false';
     await act(async () => {
       submitCheck(session.actor, 'roles');
@@ -82,8 +83,8 @@ describe('the LMS status notice', () => {
   });
 
   it('is translated', async () => {
-    const { session } = await setUp('local');
-    renderPage(<LmsStatusNotice />, session, 'fr');
+    const launched = await setUp('local');
+    renderPage(<LmsStatusNotice />, launched, 'fr');
     expect(screen.getByRole('status').textContent).toContain('Pas de connexion à une plateforme de formation');
     expect(screen.getByRole('link', { name: 'Détails de la connexion' })).toBeTruthy();
   });
@@ -92,9 +93,9 @@ describe('the LMS status notice', () => {
 describe('the trainer page', () => {
   it('names the standard found, the session and the saving state, under one h1', async () => {
     const lms = new FakeLms('2004', { 'cmi.learner_id': 'l-1', 'cmi.learner_name': 'Alex' });
-    const { session } = await setUp('2004', lms);
+    const launched = await setUp('2004', lms);
     await act(settle);
-    renderPage(<LmsCheckPage />, session);
+    renderPage(<LmsCheckPage />, launched);
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['LMS connection check']);
     const connection = screen.getByRole('region', { name: 'Connection' });
     expect(connection.textContent).toContain('Found the SCORM 2004 (4th edition) API (API_1484_11).');
@@ -108,9 +109,10 @@ describe('the trainer page', () => {
 
   it('round-trips a value by keyboard and reads again', async () => {
     const lms = new FakeLms('1.2');
-    const { session } = await setUp('1.2', lms);
+    const launched = await setUp('1.2', lms);
+    const { session } = launched;
     await act(settle);
-    renderPage(<LmsCheckPage />, session);
+    renderPage(<LmsCheckPage />, launched);
     const user = userEvent.setup();
     await user.tab();
     const run = screen.getByRole('button', { name: 'Run the test' });
@@ -130,21 +132,21 @@ describe('the trainer page', () => {
   it('reports a refused round trip', async () => {
     const lms = new FakeLms('2004');
     lms.refuse.push({ element: 'cmi.learner_preference.language', code: '402' });
-    const { session } = await setUp('2004', lms);
+    const launched = await setUp('2004', lms);
     await act(settle);
-    renderPage(<LmsCheckPage />, session);
+    renderPage(<LmsCheckPage />, launched);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Run the test' }));
     expect(screen.getByText('Failed: error 402, error 402.')).toBeTruthy();
   });
 
   it('explains a package opened outside an LMS, and the web version', async () => {
     const local = await setUp('local');
-    const { unmount } = renderPage(<LmsCheckPage />, local.session);
+    const { unmount } = renderPage(<LmsCheckPage />, local);
     expect(screen.getByText(/^No SCORM 1\.2 API found\. This window, 7 windows above it/)).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
     unmount();
     const web = await setUp('web');
-    renderPage(<LmsCheckPage />, web.session, 'fr');
+    renderPage(<LmsCheckPage />, web, 'fr');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Vérification de la connexion au LMS');
     expect(screen.getByText('Version Web, pas un paquet pour LMS : la progression est enregistrée dans ce navigateur.')).toBeTruthy();
   });

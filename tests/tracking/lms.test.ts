@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCourseSession } from '../../src/course/session.ts';
 import { createLocalStorageStore, progressKey } from '../../src/tracking/local-storage.ts';
-import { chooseTracking, LMS_META_NAME, lmsConnectionFor, type LmsConnection, lmsResumeLessonId, lmsStatusStore, packagedStandard } from '../../src/tracking/lms.ts';
+import { chooseTracking, LMS_META_NAME, type LmsConnection, lmsResumeLessonId, packagedStandard } from '../../src/tracking/lms.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { FakeLms } from './fake-lms.ts';
 import { course, MemoryStorage, readLesson, settle } from './helpers.ts';
@@ -26,7 +26,7 @@ afterEach(() => markPackage(null));
 
 async function start(storage = new MemoryStorage()) {
   const tracking = await chooseTracking({ course, storage, window, document });
-  const session = startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+  const session = startCourseSession({ course, store: tracking.adapter.records, beforeStart: (actor) => tracking.adapter.attach(actor) });
   return { tracking, session, storage };
 }
 
@@ -36,9 +36,9 @@ describe('choosing where progress goes at start-up', () => {
     globals.API = new FakeLms('1.2').api();
     const { tracking, session, storage } = await start();
     expect(tracking.connection).toEqual({ mode: 'web' });
-    expect(lmsConnectionFor(session.actor)).toBe(tracking.connection);
     expect(storage.getItem(progressKey(course.id))).not.toBeNull();
-    expect(lmsStatusStore(tracking.connection).getSnapshot()).toEqual({ mode: 'web' });
+    expect(session.actor.getSnapshot().status).toBe('active');
+    expect(tracking.adapter.status.getSnapshot()).toEqual({ mode: 'web' });
   });
 
   it('uses local storage, and says so, when a package finds no LMS', async () => {
@@ -47,8 +47,8 @@ describe('choosing where progress goes at start-up', () => {
     const { tracking, storage } = await start();
     expect(tracking.connection).toEqual({ mode: 'local', expected: '2004', searchedLevels: 7 });
     expect(storage.getItem(progressKey(course.id))).not.toBeNull();
-    const store = lmsStatusStore(tracking.connection);
-    expect(store).toBe(lmsStatusStore(tracking.connection));
+    const store = tracking.adapter.status;
+    expect(store.getSnapshot()).toBe(store.getSnapshot());
     expect(store.getSnapshot()).toEqual({ mode: 'local', expected: '2004' });
   });
 
@@ -60,7 +60,7 @@ describe('choosing where progress goes at start-up', () => {
     expect(tracking.connection).toMatchObject({ mode: 'lms', standard: version });
     expect(storage.getItem(progressKey(course.id))).toBeNull();
     await settle();
-    const store = lmsStatusStore(tracking.connection);
+    const store = tracking.adapter.status;
     expect(store.getSnapshot()).toMatchObject({ mode: 'lms', standard: version, state: 'saved' });
     expect(store.getSnapshot()).toBe(store.getSnapshot());
 

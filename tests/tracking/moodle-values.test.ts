@@ -24,6 +24,7 @@ function record(version: ScormVersion, checkId: string, question: Question, resp
     correct: false,
     attempt: 1,
     submittedAt: '2025-03-04T10:20:30.456Z',
+    latencySeconds: null,
   };
   return interactionFields(version, { event, question, promptText, latencySeconds: 3725.456, lang });
 }

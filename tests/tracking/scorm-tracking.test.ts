@@ -3,7 +3,8 @@ import type { CompiledCourse } from '../../src/content/types.ts';
 import { startCourseSession } from '../../src/course/session.ts';
 import { connectScorm } from '../../src/tracking/scorm/api.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
-import { BOOKMARK_COMMIT_MS, createScormTracking, MAX_REFUSALS, mirrorKey } from '../../src/tracking/scorm/scorm-tracking.ts';
+import { mirrorKey } from '../../src/tracking/scorm/mirror.ts';
+import { BOOKMARK_COMMIT_MS, createScormTracking, MAX_REFUSALS } from '../../src/tracking/scorm/scorm-tracking.ts';
 import { decodeSuspendData, encodeSuspendData } from '../../src/tracking/scorm/suspend-data.ts';
 import { FakeLms } from './fake-lms.ts';
 import { course, MemoryStorage, readLesson, settle, submitCheck, takeCourse } from './helpers.ts';
@@ -25,7 +26,7 @@ function launch(lms: FakeLms, storage: MemoryStorage = new MemoryStorage(), forC
     connection: connectScorm({ version: lms.version, api: lms.api(), where: { via: 'parent', level: 1 } } as never),
     storage,
   });
-  const session = startCourseSession({ course: forCourse, store: tracking.store, beforeStart: tracking.beforeStart });
+  const session = startCourseSession({ course: forCourse, store: tracking.records, beforeStart: tracking.attach });
   return { tracking, session, actor: session.actor, storage, status: () => tracking.status.getSnapshot() };
 }
 

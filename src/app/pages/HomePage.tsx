@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { selectCompletion, selectCurrentLesson, selectProgress, selectSections, selectTimeSpent } from '../../course/selectors.ts';
+import { selectCurrentLesson, selectProgress, selectSections, selectStartOrResume } from '../../course/selectors.ts';
 import { useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { StatusIcon } from '../shell/StatusIcon.tsx';
 import { usePage } from '../use-page.ts';
@@ -15,14 +15,8 @@ export function HomePage() {
   const sections = useCourseSelector(selectSections);
   const progress = useCourseSelector(selectProgress);
   const current = useCourseSelector(selectCurrentLesson);
-  const completion = useCourseSelector(selectCompletion);
-  const time = useCourseSelector(selectTimeSpent);
-  // The machine always has a current lesson; the learner has started once they spent time in a
-  // lesson, or opened any lesson but the first (a deep link counts).
-  const first = course.lessons[0]!.id;
-  const started =
-    time.totalSeconds > 0 ||
-    sections.some((s) => s.lessons.some((l) => l.status !== 'not-started' && (!l.isCurrent || l.lesson.id !== first)));
+  const next = useCourseSelector(selectStartOrResume);
+  const { started } = next;
 
   return (
     <div className="page">
@@ -37,18 +31,18 @@ export function HomePage() {
         {started && <> · {t('progress.percent', { percent: progress.percent })}</>}
       </p>
       <p className="home-actions">
-        {!started && (
-          <Link className="button" to={`/lesson/${course.lessons[0]!.id}/`}>
+        {next.kind === 'start' && (
+          <Link className="button" to={routePath.lesson(next.lessonId)}>
             {t('home.start')}
           </Link>
         )}
-        {started && completion.status === 'incomplete' && (
-          <Link className="button" to={`/lesson/${current.id}/`}>
+        {next.kind === 'resume' && (
+          <Link className="button" to={routePath.lesson(current.id)}>
             {t('home.resume', { lesson: current.title })}
           </Link>
         )}
-        {completion.status === 'complete' && (
-          <Link className="button" to="/results/">
+        {next.kind === 'results' && (
+          <Link className="button" to={routePath.results}>
             {t('home.results')}
           </Link>
         )}

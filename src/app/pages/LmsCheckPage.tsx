@@ -2,7 +2,7 @@ import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LmsConnection, LmsStatus } from '../../tracking/lms.ts';
 import { API_NAMES, type LmsError } from '../../tracking/scorm/api.ts';
-import type { LmsReading, RoundTrip } from '../../tracking/scorm/scorm-tracking.ts';
+import type { LmsReading, RoundTrip } from '../../tracking/scorm/trainer.ts';
 import { SUSPEND_DATA_LIMIT } from '../../tracking/scorm/suspend-data.ts';
 import { useLmsStatus } from '../shell/LmsStatusNotice.tsx';
 import { usePage } from '../use-page.ts';

@@ -1,15 +1,18 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { lmsConnectionFor, lmsStatusStore, type LmsConnection, type LmsStatus } from '../../tracking/lms.ts';
-import { useCourseActor } from '../../ui/course-context.tsx';
+import { fixedStatusStore } from '../../tracking/adapter.ts';
+import type { LmsConnection, LmsStatus } from '../../tracking/lms.ts';
+import { useCourseRuntime } from '../../ui/course-context.tsx';
 
-/** The LMS connection of the running course (`null` when pre-rendering) and its live status. */
+const WEB_STATUS = fixedStatusStore<LmsStatus>({ mode: 'web' });
+
+/** The tracking connection of the running course (`null` when pre-rendering) and its live status. */
 export function useLmsStatus(): { connection: LmsConnection | null; status: LmsStatus } {
-  const connection = lmsConnectionFor(useCourseActor());
-  const store = lmsStatusStore(connection);
+  const { tracking } = useCourseRuntime();
+  const store = tracking?.status ?? WEB_STATUS;
   const status = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  return { connection, status };
+  return { connection: tracking?.connection ?? null, status };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What the LMS should hold for a saved-progress record, element by element, in each edition's
- * names and vocabularies. Status, score and progress come from the same functions that drive
- * the player (`courseProgress`, `courseScore`), so the LMS never disagrees with the progress bar.
+ * names and vocabularies. Status, score and progress come from the course machine's facts
+ * (course-standing.ts), computed by the same functions that drive the player, so the LMS never
+ * disagrees with the progress bar.
  *
  * | meaning        | SCORM 1.2                          | SCORM 2004                               |
  * | -------------- | ---------------------------------- | ---------------------------------------- |
@@ -19,10 +20,8 @@
  * A status is never lowered below what the LMS already holds: a learner who restarts a passed
  * course stays passed in the LMS.
  */
-import type { CompiledCourse } from '../../content/types.ts';
-import { courseProgress, createInitialContext } from '../../course/progress.ts';
 import type { ProgressRecord } from '../../course/progress-record.ts';
-import { courseScore } from '../../course/scoring.ts';
+import type { CourseStanding } from '../course-standing.ts';
 import { plainLine, progressMeasure, scaledScore, type ScormVersion } from './formats.ts';
 
 /** Element → value, in the order to set them. */
@@ -76,43 +75,23 @@ export const ELEMENTS = {
   },
 } as const;
 
-/** Where the course stands, from a record, by the player's own rules. */
-export interface CourseReport {
-  completed: boolean;
-  success: 'passed' | 'failed' | null;
-  score: { score: number; max: number; percent: number };
-  progress: { completed: number; total: number };
-}
-
-export function courseReport(course: CompiledCourse, record: ProgressRecord): CourseReport {
-  const context = createInitialContext(course, record);
-  const progress = courseProgress(course, context.lessons);
-  return {
-    completed: record.completedAt !== null,
-    success: course.completion.passingScore === undefined ? null : (record.success?.status ?? null),
-    score: courseScore(course, context.checks),
-    progress: { completed: progress.completed, total: progress.total },
-  };
-}
-
 /**
- * The values for a record. `suspendData` is the encoded record (`null`: it did not fit, leave
- * the LMS's as it is). `floor` holds the highest status values the LMS has had; lower ones are
- * left out.
+ * The values for a record and where the course stands. `suspendData` is the encoded record
+ * (`null`: it did not fit, leave the LMS's as it is). `floor` holds the highest status values
+ * the LMS has had; lower ones are left out.
  *
  * @example
- * cmiValues('1.2', course, record, 'P1|…', new Map())
+ * cmiValues('1.2', record, standing, 'P1|…', new Map())
  * // → [['cmi.core.lesson_location', 'sharing'], ['cmi.suspend_data', 'P1|…'],
  * //    ['cmi.core.lesson_status', 'incomplete'], ['cmi.core.exit', 'suspend']]
  */
 export function cmiValues(
   version: ScormVersion,
-  course: CompiledCourse,
-  record: ProgressRecord,
+  record: Pick<ProgressRecord, 'currentLessonId'>,
+  report: CourseStanding,
   suspendData: string | null,
   floor: ReadonlyMap<string, string>,
 ): CmiValues {
-  const report = courseReport(course, record);
   const out: CmiValues = [];
   const status = (element: string, value: string) => {
     const held = floor.get(element);

@@ -109,6 +109,15 @@ function matchedPairs(question: Question & { type: 'matching' }, pairs: Record<s
   });
 }
 
+/** A yes/no question as a true-false interaction, in an edition's words for true and false. */
+function trueFalse(question: Extract<Question, { type: 'yesno' }>, answer: Answer, yes: string, no: string): Patterns {
+  return {
+    type: 'true-false',
+    response: answer.type === 'yesno' ? (answer.value === 'yes' ? yes : no) : null,
+    correct: [question.correctAnswer === 'yes' ? yes : no],
+  };
+}
+
 function patterns12(question: Question, answer: Answer): Patterns {
   switch (question.type) {
     case 'single':
@@ -118,11 +127,7 @@ function patterns12(question: Question, answer: Answer): Patterns {
       return { type: 'choice', response: list(chosen(question, answer)), correct: [list(correctOptions(question))] };
     }
     case 'yesno':
-      return {
-        type: 'true-false',
-        response: answer.type === 'yesno' ? (answer.value === 'yes' ? 't' : 'f') : null,
-        correct: [question.correctAnswer === 'yes' ? 't' : 'f'],
-      };
+      return trueFalse(question, answer, 't', 'f');
     case 'text':
       return {
         type: 'fill-in',
@@ -156,11 +161,7 @@ function patterns2004(question: Question, answer: Answer, lang: string): Pattern
       return { type: 'choice', response: response === '' ? null : response, correct: [list(correctOptions(question))] };
     }
     case 'yesno':
-      return {
-        type: 'true-false',
-        response: answer.type === 'yesno' ? (answer.value === 'yes' ? 'true' : 'false') : null,
-        correct: [question.correctAnswer === 'yes' ? 'true' : 'false'],
-      };
+      return trueFalse(question, answer, 'true', 'false');
     case 'text':
       return {
         type: 'fill-in',

@@ -85,6 +85,16 @@ export function scormManifest(course: CompiledCourse, version: ScormVersion, opt
   const org = xmlId(`${course.id}-org`);
   const item = xmlId(`${course.id}-item`);
   const resource = xmlId(`${course.id}-sco`);
+  /** The metadata and the opening of the one organization and item: the same in both editions. */
+  const head = (schemaVersion: string) => `  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>${schemaVersion}</schemaversion>
+  </metadata>
+  <organizations default="${org}">
+    <organization identifier="${org}">
+      <title>${title}</title>
+      <item identifier="${item}" identifierref="${resource}" isvisible="true">
+        <title>${title}</title>`;
 
   if (version === '1.2') {
     const mastery = passing === undefined ? '' : `\n        <adlcp:masteryscore>${Math.round(passing)}</adlcp:masteryscore>`;
@@ -94,15 +104,7 @@ export function scormManifest(course: CompiledCourse, version: ScormVersion, opt
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="${org}">
-    <organization identifier="${org}">
-      <title>${title}</title>
-      <item identifier="${item}" identifierref="${resource}" isvisible="true">
-        <title>${title}</title>${mastery}
+${head('1.2')}${mastery}
       </item>
     </organization>
   </organizations>
@@ -135,15 +137,7 @@ ${files}
   xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-  </metadata>
-  <organizations default="${org}">
-    <organization identifier="${org}">
-      <title>${title}</title>
-      <item identifier="${item}" identifierref="${resource}" isvisible="true">
-        <title>${title}</title>${objective}
+${head('2004 4th Edition')}${objective}
         <adlnav:presentation>
           <adlnav:navigationInterface>
             <adlnav:hideLMSUI>previous</adlnav:hideLMSUI>

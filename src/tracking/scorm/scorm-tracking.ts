@@ -1,7 +1,8 @@
 /**
  * The SCORM tracking adapter: a {@link ProgressStore} the course session loads and saves
  * through, plus a listener on the machine's `tracking.*` events (attached with
- * `startCourseSession({ beforeStart })`). The machine never knows an LMS is there.
+ * `startCourseSession({ beforeStart: tracking.attach })`): a {@link TrackingAdapter}. The
+ * machine never knows an LMS is there.
  *
  * - **Start**: `Initialize` once, read the learner, the bookmark, the suspend data and the
  *   statuses. `load()` prefers the LMS's record; a copy in this browser wins only when the LMS
@@ -19,17 +20,22 @@
  * - **End**: `finish()` commits and terminates, exactly once.
  */
 import type { CompiledCourse } from '../../content/types.ts';
-import type { CourseActor } from '../../course/machine.ts';
-import { toProgressRecord, type ProgressRecord, type RejectReason } from '../../course/progress-record.ts';
+import { createActor } from 'xstate';
+import type { ProgressRecord, RejectReason } from '../../course/progress-record.ts';
 import type { LoadResult, ProgressStore, SaveResult } from '../../course/progress-store.ts';
 import type { TrackingEvent } from '../../course/types.ts';
-import { createLocalStorageStore, STORAGE_KEY_PREFIX } from '../local-storage.ts';
+import { createStatusStore, type CourseFacts, type TrackingAdapter } from '../adapter.ts';
+import { nextStanding, type CourseStanding } from '../course-standing.ts';
+import { createLocalStorageStore } from '../local-storage.ts';
 import { isPermanentError, type LmsError, type ScormConnection } from './api.ts';
 import { createRetry, globalTimers, type BackoffOptions, type Timers } from './backoff.ts';
+import { isReadOnly, phaseOf, savingState, scormConnectionMachine, wasOpened, writesNothing } from './connection.ts';
 import { cmiValues, ELEMENTS, STATUS_ELEMENTS, statusRank } from './cmi-values.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
 import { interactionFields, type InteractionFields } from './interactions.ts';
+import { chooseStart, lastLearnerKey, mirrorKey, readMirror, type LaunchData, type Mirror } from './mirror.ts';
 import { decodeSuspendData, encodeSuspendData, type Reduction } from './suspend-data.ts';
+import { readLmsHoldings, roundTripLanguage, type LmsReading, type RoundTrip } from './trainer.ts';
 
 /** How many times one value or interaction may be refused while other calls succeed before it is given up. */
 export const MAX_REFUSALS = 5;
@@ -66,37 +72,9 @@ export interface ScormStatus {
   readOnly: boolean;
 }
 
-export interface StatusStore<T> {
-  getSnapshot(): T;
-  subscribe(listener: () => void): () => void;
-}
-
-/** What the LMS holds, as read now, for the trainer page. */
-export interface LmsReading {
-  element: string;
-  value: string | null;
-  error?: LmsError;
-}
-
-export interface RoundTrip {
-  element: string;
-  written: string;
-  read: string | null;
-  ok: boolean;
-  error?: LmsError;
-  commit: { ok: boolean; error?: LmsError };
-}
-
-export interface ScormTracking {
+/** The SCORM adapter: `flush` sends even while a retry waits; `finish` commits and terminates, once. */
+export interface ScormTracking extends TrackingAdapter<ScormStatus> {
   readonly standard: ScormVersion;
-  readonly store: ProgressStore;
-  /** Attach to the course actor before it starts. */
-  beforeStart(actor: CourseActor): void;
-  readonly status: StatusStore<ScormStatus>;
-  /** Send everything now, even while a retry waits (page hidden). */
-  flush(): void;
-  /** Commit and terminate; later calls do nothing. */
-  finish(): void;
   /** Read what the LMS holds now (trainer page). */
   inspect(): LmsReading[];
   /** Write a harmless value and read it back (trainer page). */
@@ -115,104 +93,6 @@ export interface ScormTrackingOptions {
   backoff?: BackoffOptions;
 }
 
-/** What this browser keeps for one learner while the LMS has not confirmed it. */
-export interface Mirror {
-  v: 1;
-  savedAt: number;
-  record: ProgressRecord | null;
-  /** The LMS has not confirmed this record (or these interactions, or this time). */
-  pending: boolean;
-  interactions: InteractionFields[];
-  /** Session seconds the LMS was never told about. */
-  unsentSeconds: number;
-}
-
-/** The local-storage key of a learner's unsent LMS state. */
-export function mirrorKey(courseId: string, version: ScormVersion, learnerId: string): string {
-  return `${STORAGE_KEY_PREFIX}:${courseId}:lms-${version === '1.2' ? 'scorm12' : 'scorm2004'}:${encodeURIComponent(learnerId)}`;
-}
-
-/** Where the id of the last learner who launched the course in this browser is kept. */
-export function lastLearnerKey(courseId: string, version: ScormVersion): string {
-  return `${STORAGE_KEY_PREFIX}:${courseId}:lms-${version === '1.2' ? 'scorm12' : 'scorm2004'}-last-learner`;
-}
-
-function readMirror(storage: Storage | undefined, key: string): Mirror | null {
-  try {
-    const text = storage?.getItem(key);
-    if (!text) return null;
-    const value = JSON.parse(text) as Partial<Mirror>;
-    if (value.v !== 1 || typeof value.savedAt !== 'number') return null;
-    return {
-      v: 1,
-      savedAt: value.savedAt,
-      record: value.record ?? null,
-      pending: value.pending === true,
-      interactions: Array.isArray(value.interactions) ? value.interactions : [],
-      unsentSeconds: typeof value.unsentSeconds === 'number' && value.unsentSeconds > 0 ? value.unsentSeconds : 0,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** What the LMS gave at launch. */
-export interface LaunchData {
-  learnerId: string;
-  suspendData: string;
-  location: string;
-  entry: string;
-  mode: string;
-  interactionCount: number;
-  statuses: Map<string, string>;
-}
-
-export type StartChoice =
-  | { from: 'lms'; json: unknown }
-  | { from: 'browser'; mirror: Mirror }
-  | { from: 'none' }
-  | { from: 'lms-unreadable'; json: unknown };
-
-/**
- * Which saved progress a launch starts from. The LMS's record wins, except over a copy in this
- * browser that the LMS never confirmed and that is newer than the LMS's (its commit failed).
- * When the LMS holds nothing and this browser has nothing unconfirmed, the course starts fresh:
- * an LMS that cleared the attempt is obeyed.
- */
-export function chooseStart(course: CompiledCourse, launch: LaunchData, mirror: Mirror | null): StartChoice {
-  const decoded = decodeSuspendData(launch.suspendData);
-  const lmsSavedAt = decoded.kind === 'ok' ? (decoded.savedAt ?? 0) : -1;
-  if (mirror?.pending && mirror.record && mirror.savedAt > lmsSavedAt) return { from: 'browser', mirror };
-  const validLocation = course.lessons.some((l) => l.id === launch.location);
-  switch (decoded.kind) {
-    case 'ok': {
-      const record = decoded.record as Record<string, unknown>;
-      const json =
-        validLocation && typeof record === 'object' && record !== null ? { ...record, currentLessonId: launch.location } : record;
-      return { from: 'lms', json };
-    }
-    case 'unsupported':
-      return { from: 'lms-unreadable', json: { version: 1000 + decoded.version, suspendData: launch.suspendData } };
-    case 'corrupt':
-      return { from: 'lms-unreadable', json: launch.suspendData };
-    case 'empty':
-      if (!validLocation) return { from: 'none' };
-      return {
-        from: 'lms',
-        json: {
-          version: 1,
-          courseId: course.id,
-          contentVersion: course.contentVersion,
-          currentLessonId: launch.location,
-          lessons: {},
-          checks: {},
-          completedAt: null,
-          success: null,
-        },
-      };
-  }
-}
-
 interface QueuedInteraction {
   fields: InteractionFields;
   index: number | null;
@@ -224,7 +104,7 @@ interface QueuedInteraction {
  *
  * @example
  * const tracking = createScormTracking({ course, connection: connectScorm(found), storage: getLocalStorage() });
- * startCourseSession({ course, store: tracking.store, beforeStart: tracking.beforeStart });
+ * startCourseSession({ course, store: tracking.records, beforeStart: tracking.attach });
  * addEventListener('pagehide', () => tracking.finish());
  */
 export function createScormTracking(options: ScormTrackingOptions): ScormTracking {
@@ -236,10 +116,14 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const localStore = createLocalStorageStore(storage, course.id);
 
   // ------------------------------------------------------------- state
-  let initialized = false;
+  /** Where the session is (connecting, connected, retrying, read-only, refused, ended): connection.ts. */
+  const life = createActor(scormConnectionMachine).start();
   /** The LMS session is over: terminated by us, or refused by the LMS (2004 error 104). */
-  let finished = false;
-  let readOnly = false;
+  const finished = () => phaseOf(life.getSnapshot()) === 'ended';
+  /** Initialize has succeeded. */
+  const initialized = () => wasOpened(life.getSnapshot());
+  /** Once ended: whether the LMS confirmed everything before the end (`null` before the end). */
+  const deliveredAtEnd = () => life.getSnapshot().context.end?.delivered ?? null;
   let learnerKey = mirrorKey(course.id, version, '');
   /** Element values the LMS should hold. */
   const desired = new Map<string, string>();
@@ -258,8 +142,6 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let carriedSeconds = 0;
   let lastRecord: ProgressRecord | null = null;
   let lastSavedAt = 0;
-  /** Set by `finish()`: whether the LMS confirmed everything before the end. */
-  let deliveredAtEnd = true;
 
   let status: ScormStatus = {
     standard: version,
@@ -274,7 +156,8 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     refused: [],
     readOnly: false,
   };
-  const listeners = new Set<() => void>();
+  /** What the UI sees: `status` as last published. */
+  const published = createStatusStore(status);
   const hasUnsent = () => unsent.size > 0 || queue.length > 0;
   /** The LMS refused the record or the bookmark: only this browser has them, so its copy must win next time. */
   let recordRefused = false;
@@ -282,25 +165,21 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let interactionsRefused = false;
   /** `savedAt` of the record this session started from (0: a fresh start). */
   let startedFromSavedAt = 0;
-  /** The LMS answered late with newer progress than this session started from: it is left alone. */
-  let lmsNewer = false;
-  /** Nothing is written to the LMS: review mode, or newer progress there. */
-  const noWrites = () => readOnly || lmsNewer;
+  /** Nothing is written to the LMS: review mode, or newer progress there (the `refused` state). */
+  const noWrites = () => writesNothing(life.getSnapshot());
 
   const publish = () => {
-    const state: ScormStatus['state'] = finished
-      ? hasUnsent() || !deliveredAtEnd
-        ? 'ended'
-        : 'saved'
-      : retry.failures > 0 || !initialized
-        ? 'retrying'
-        : hasUnsent()
-          ? 'pending'
-          : 'saved';
-    const next = { ...status, state, initialized, finished, failures: retry.failures, readOnly };
-    if (JSON.stringify(next) === JSON.stringify(status)) return;
+    const snapshot = life.getSnapshot();
+    const next = {
+      ...status,
+      state: savingState(snapshot, hasUnsent()),
+      initialized: wasOpened(snapshot),
+      finished: finished(),
+      failures: retry.failures,
+      readOnly: isReadOnly(snapshot),
+    };
     status = next;
-    for (const listener of [...listeners]) listener();
+    published.set(next);
   };
   const fail = (call: string, error: LmsError) => {
     status = { ...status, lastError: { ...error, call } };
@@ -316,7 +195,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const writeMirror = (): boolean => {
     if (storage === undefined) return false;
     if (noWrites()) return true;
-    const pending = hasUnsent() || recordRefused || (finished && !deliveredAtEnd);
+    const pending = hasUnsent() || recordRefused || deliveredAtEnd() === false;
     const mirror: Mirror = {
       v: 1,
       savedAt: lastSavedAt,
@@ -324,7 +203,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       pending,
       interactions: queue.map((q) => q.fields),
       // The LMS adds a session's time when the session ends properly; until then it is unsent.
-      unsentSeconds: finished && deliveredAtEnd ? 0 : sessionSeconds(),
+      unsentSeconds: deliveredAtEnd() === true ? 0 : sessionSeconds(),
     };
     try {
       storage.setItem(learnerKey, JSON.stringify(mirror));
@@ -338,25 +217,20 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   const initialize = (): boolean => {
     const result = lms.initialize();
     // SCORM 2004 103: already initialized (by this page before a reload): the session is open.
-    if (result.ok || (version === '2004' && result.error.code === 103)) {
-      initialized = true;
-      return true;
-    }
+    if (result.ok || (version === '2004' && result.error.code === 103)) return true;
     fail('Initialize', result.error);
     // SCORM 2004 104: this LMS session was terminated; only a new launch from the LMS can help.
-    if (version === '2004' && result.error.code === 104) {
-      finished = true;
-      deliveredAtEnd = false;
-    }
+    if (version === '2004' && result.error.code === 104) life.send({ type: 'ended', delivered: false });
     return false;
   };
 
   /** Sets what is due, then commits when a commit is wanted. True when nothing failed. */
   const sync = (): boolean => {
-    if (finished) return false;
+    if (finished()) return false;
     if (noWrites()) return true;
-    if (!initialized) {
+    if (!initialized()) {
       if (!initialize()) return false;
+      life.send({ type: 'opened', readOnly: false });
       if (!lateStart()) return true;
       readInteractionCount();
       for (const element of desired.keys()) toSet.add(element);
@@ -486,18 +360,21 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     {
       ...(options.timers ? { timers: options.timers } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
-      onChange: () => publish(),
+      onChange: (failures) => {
+        life.send({ type: 'tried', failures });
+        publish();
+      },
     },
   );
 
   let syncQueued = false;
   /** Syncs once the current machine transition has been saved (emitted events come first). */
   const requestSync = () => {
-    if (syncQueued || finished) return;
+    if (syncQueued || finished()) return;
     syncQueued = true;
     queueMicrotask(() => {
       syncQueued = false;
-      if (finished) return;
+      if (finished()) return;
       retry.request();
       publish();
     });
@@ -520,7 +397,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       toSet.clear();
       queue.splice(0, queue.length);
       writeMirror(); // no longer pending: the next launch takes the LMS's record
-      lmsNewer = true;
+      life.send({ type: 'lmsNewer' });
       return false;
     }
     if (id.ok) {
@@ -582,7 +459,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }
     readInteractionCount();
     launch.interactionCount = nextInteraction;
-    readOnly = launch.mode === 'review' || launch.mode === 'browse';
+    life.send({ type: 'opened', readOnly: launch.mode === 'review' || launch.mode === 'browse' });
     learnerKey = mirrorKey(course.id, version, launch.learnerId);
     rememberLearner(launch.learnerId);
   } else {
@@ -599,11 +476,16 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
   let lmsRecordRejected = false;
 
   // ------------------------------------------------------------- store
+  /** Where the course stands, from the machine's facts (`tracking.started` comes first). */
+  let standing: CourseStanding | null = null;
+
   function update(record: ProgressRecord) {
     lastRecord = record;
     lastSavedAt = Math.max(now(), lastSavedAt + 1);
     const encoded = encodeSuspendData(record, { savedAt: lastSavedAt });
-    for (const [element, value] of cmiValues(version, course, record, encoded.text, floor)) {
+    // The course machine reports where it stands first (`tracking.started`, once attached).
+    const values = standing === null ? [] : cmiValues(version, record, standing, encoded.text, floor);
+    for (const [element, value] of values) {
       if (desired.get(element) === value) continue;
       desired.set(element, value);
       unsent.add(element);
@@ -615,7 +497,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
 
   const store: ProgressStore = {
     load(): LoadResult {
-      if (!initialized) {
+      if (!initialized()) {
         // The LMS cannot be read: continue from this browser's last copy, if there is one.
         if (mirror?.record) {
           status = { ...status, restoredFrom: 'browser' };
@@ -645,35 +527,40 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     },
     save(record: ProgressRecord): SaveResult {
       if (noWrites()) return { ok: true };
+      // The learner moved to another lesson: commit the bookmark once they stay there.
+      if (lastRecord !== null && lastRecord.currentLessonId !== record.currentLessonId) scheduleBookmarkCommit();
       update(record);
       const kept = writeMirror();
       requestSync();
       publish();
-      return kept || (initialized && !finished) ? { ok: true } : { ok: false, reason: 'unavailable' };
+      return kept || (initialized() && !finished()) ? { ok: true } : { ok: false, reason: 'unavailable' };
     },
     setAside(raw: string, reason: RejectReason): SaveResult {
       // The LMS's record could not be used: keep a copy in this browser before it is overwritten.
       return localStore.setAside(lmsRecordRejected ? `${names.suspendData} (SCORM ${version}): ${raw}` : raw, reason);
     },
+    started(record: ProgressRecord): void {
+      // The session has started: report the starting state and commit it.
+      if (!noWrites() && !finished()) {
+        update(record);
+        writeMirror();
+        wantCommit();
+      }
+      publish();
+    },
   };
 
   // ---------------------------------------------------------- listener
-  const checkOpenedAt = new Map<string, number>();
-  const lessonCheck = new Map(course.lessons.flatMap((l) => (l.checkId ? [[l.id, l.checkId] as const] : [])));
-
   const onQuestion = (event: Extract<TrackingEvent, { type: 'tracking.questionAnswered' }>) => {
-    if (noWrites() || finished || interactionsRefused) return;
+    if (noWrites() || finished() || interactionsRefused) return;
     const question = course.checks[event.checkId]?.questions.find((q) => q.id === event.questionId);
     if (!question) return;
-    const opened = checkOpenedAt.get(event.checkId);
-    const submitted = Date.parse(event.submittedAt);
-    const latency = opened !== undefined && Number.isFinite(submitted) ? Math.max(0, (submitted - opened) / 1000) : null;
     queue.push({
       fields: interactionFields(version, {
         event,
         question,
         promptText: options.questionPrompts?.[event.checkId]?.[event.questionId] ?? '',
-        latencySeconds: latency,
+        latencySeconds: event.latencySeconds,
         lang: course.locale,
       }),
       index: null,
@@ -681,7 +568,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     });
   };
   const wantCommit = () => {
-    if (noWrites() || finished) return;
+    if (noWrites() || finished()) return;
     commitWanted = true;
     requestSync();
   };
@@ -694,7 +581,7 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     bookmarkTimer = null;
   };
   const scheduleBookmarkCommit = () => {
-    if (noWrites() || finished) return;
+    if (noWrites() || finished()) return;
     cancelBookmarkCommit();
     bookmarkTimer = timers.setTimeout(() => {
       bookmarkTimer = null;
@@ -703,8 +590,11 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }, BOOKMARK_COMMIT_MS);
   };
 
-  const beforeStart = (actor: CourseActor) => {
-    actor.on('tracking.questionAnswered', onQuestion);
+  const attach = (facts: CourseFacts) => {
+    facts.on('*', (fact) => {
+      standing = nextStanding(standing, fact);
+    });
+    facts.on('tracking.questionAnswered', onQuestion);
     for (const type of [
       'tracking.lessonCompleted',
       'tracking.checkSubmitted',
@@ -713,50 +603,20 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
       'tracking.courseFailed',
       'tracking.courseRestarted',
     ] as const) {
-      actor.on(type, wantCommit);
+      facts.on(type, wantCommit);
     }
-    // When each check was opened (or reopened for another attempt), for interaction latency.
-    let lastLesson: string | null = null;
-    const checkStatus = new Map<string, string>();
-    actor.subscribe((snapshot) => {
-      const { currentLessonId, checks } = snapshot.context;
-      if (currentLessonId !== lastLesson) {
-        if (lastLesson !== null) scheduleBookmarkCommit();
-        lastLesson = currentLessonId;
-        const checkId = lessonCheck.get(currentLessonId);
-        if (checkId) checkOpenedAt.set(checkId, now());
-      }
-      for (const [checkId, progress] of Object.entries(checks)) {
-        if (checkStatus.get(checkId) === 'submitted' && progress.status === 'answering') checkOpenedAt.set(checkId, now());
-        checkStatus.set(checkId, progress.status);
-      }
-    });
-    // Once the session has started: report the starting state and commit it.
-    queueMicrotask(() => {
-      const { context } = actor.getSnapshot();
-      lastLesson = context.currentLessonId;
-      const checkId = lessonCheck.get(lastLesson);
-      if (checkId && !checkOpenedAt.has(checkId)) checkOpenedAt.set(checkId, startedAt);
-      for (const [id, progress] of Object.entries(context.checks)) checkStatus.set(id, progress.status);
-      if (!noWrites() && !finished) {
-        update(toProgressRecord(context));
-        writeMirror();
-        wantCommit();
-      }
-      publish();
-    });
   };
 
   // --------------------------------------------------------- end, page
   const flush = () => {
-    if (finished || noWrites()) return;
+    if (finished() || noWrites()) return;
     commitWanted = true;
     retry.now();
     publish();
   };
 
   const finish = () => {
-    if (finished) return;
+    if (finished()) return;
     let delivered = true;
     if (!noWrites()) {
       commitWanted = true;
@@ -764,79 +624,30 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     }
     retry.stop();
     cancelBookmarkCommit();
-    if (initialized) {
+    if (initialized()) {
       const end = lms.terminate();
       if (!end.ok) {
         fail(version === '1.2' ? 'LMSFinish' : 'Terminate', end.error);
         delivered = false;
       }
     }
-    finished = true;
-    deliveredAtEnd = delivered;
+    life.send({ type: 'ended', delivered });
     // Whatever the LMS did not confirm stays in this browser for the next launch.
     writeMirror();
     publish();
   };
 
   // ----------------------------------------------------------- trainer
-  const inspect = (): LmsReading[] => {
-    if (!initialized || finished) return [];
-    const elements: string[] =
-      version === '1.2'
-        ? [names.learnerId, names.learnerName, 'cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max']
-        : [
-            names.learnerId,
-            names.learnerName,
-            'cmi.completion_status',
-            'cmi.success_status',
-            'cmi.progress_measure',
-            'cmi.score.scaled',
-            'cmi.score.raw',
-            'cmi.score.min',
-            'cmi.score.max',
-            'cmi.scaled_passing_score',
-          ];
-    elements.push(names.location, names.entry, names.credit, names.mode, names.totalTime, names.interactionCount);
-    const readings: LmsReading[] = elements.map((element) => {
-      const result = lms.getValue(element);
-      return result.ok ? { element, value: result.value } : { element, value: null, error: result.error };
-    });
-    const suspend = lms.getValue(names.suspendData);
-    const element = `${names.suspendData}._length`;
-    readings.push(suspend.ok ? { element, value: String(suspend.value.length) } : { element, value: null, error: suspend.error });
-    return readings;
-  };
-
-  const roundTrip = (language: string): RoundTrip => {
-    const element = names.language;
-    const failed = (error: LmsError): RoundTrip => ({ element, written: language, read: null, ok: false, error, commit: { ok: false } });
-    if (!initialized || finished) return failed({ code: -1, message: 'The LMS session is not open.' });
-    const written = lms.setValue(element, language);
-    if (!written.ok) return failed(written.error);
-    const read = lms.getValue(element);
-    if (!read.ok) return failed(read.error);
-    const commit = lms.commit();
-    return {
-      element,
-      written: language,
-      read: read.value,
-      ok: read.value === language,
-      commit: commit.ok ? { ok: true } : { ok: false, error: commit.error },
-    };
-  };
+  const open = () => initialized() && !finished();
+  const inspect = (): LmsReading[] => (open() ? readLmsHoldings(lms) : []);
+  const roundTrip = (language: string): RoundTrip => roundTripLanguage(lms, language, open());
 
   publish();
   return {
     standard: version,
-    store,
-    beforeStart,
-    status: {
-      getSnapshot: () => status,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
+    records: store,
+    attach,
+    status: { getSnapshot: published.getSnapshot, subscribe: published.subscribe },
     flush,
     finish,
     inspect,
