@@ -1,14 +1,12 @@
-import { use } from 'react';
+import { use, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoadBoundary } from './LoadBoundary.tsx';
-import { GlossaryPage } from './pages/GlossaryPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { ResultsPage } from './pages/ResultsPage.tsx';
 import { AnnouncerProvider } from '../ui/announcer.tsx';
-import { lmsCheckPageModule, printPageModule } from './route-loading.ts';
+import { glossaryPageModule, lmsCheckPageModule, printPageModule, resultsPageModule } from './route-loading.ts';
 import { Shell } from './shell/Shell.tsx';
 
 /**
@@ -18,6 +16,11 @@ import { Shell } from './shell/Shell.tsx';
  */
 export function App() {
   const { t } = useTranslation();
+  const load = (route: ReactNode) => (
+    <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
+      {route}
+    </LoadBoundary>
+  );
   return (
     <AnnouncerProvider>
       <Shell>
@@ -26,29 +29,26 @@ export function App() {
           {/* An LMS launches the package's index.html by name. */}
           <Route path="index.html" element={<Navigate to="/" replace />} />
           <Route path="lesson/:lessonId" element={<LessonPage />} />
-          <Route path="results" element={<ResultsPage />} />
-          <Route path="glossary" element={<GlossaryPage />} />
-          <Route
-            path="lms-check"
-            element={
-              <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
-                <LmsCheckRoute />
-              </LoadBoundary>
-            }
-          />
-          <Route
-            path="print"
-            element={
-              <LoadBoundary loading={t('app.loading')} failed={t('app.pageLoadFailed')}>
-                <PrintRoute />
-              </LoadBoundary>
-            }
-          />
+          {/* Pages besides the lessons load on demand (their own chunks), so the first lesson needs less. */}
+          <Route path="results" element={load(<ResultsRoute />)} />
+          <Route path="glossary" element={load(<GlossaryRoute />)} />
+          <Route path="lms-check" element={load(<LmsCheckRoute />)} />
+          <Route path="print" element={load(<PrintRoute />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Shell>
     </AnnouncerProvider>
   );
+}
+
+function ResultsRoute() {
+  const { ResultsPage } = use(resultsPageModule());
+  return <ResultsPage />;
+}
+
+function GlossaryRoute() {
+  const { GlossaryPage } = use(glossaryPageModule());
+  return <GlossaryPage />;
 }
 
 function PrintRoute() {

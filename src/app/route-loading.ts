@@ -48,6 +48,16 @@ export function lmsCheckPageModule(): Promise<typeof import('./pages/LmsCheckPag
   return tracked('view:lms-check', () => import('./pages/LmsCheckPage.tsx'));
 }
 
+/** The results page and certificate (/results). */
+export function resultsPageModule(): Promise<typeof import('./pages/ResultsPage.tsx')> {
+  return tracked('view:results', () => import('./pages/ResultsPage.tsx'));
+}
+
+/** The glossary page's view (/glossary); its entries are glossaryPromise. */
+export function glossaryPageModule(): Promise<typeof import('./pages/GlossaryPage.tsx')> {
+  return tracked('view:glossary', () => import('./pages/GlossaryPage.tsx'));
+}
+
 /** The print edition (/print): its view, and every lesson body (only this route loads them all). */
 export function printPageModule(): Promise<typeof import('./print/PrintPage.tsx')> {
   return tracked('view:print', () => import('./print/PrintPage.tsx'));
@@ -68,7 +78,8 @@ export function preloadLesson(course: CompiledCourse, lesson: LessonOutline): Pr
  */
 export function preloadRoute(course: CompiledCourse, path: string): Promise<unknown> {
   if (/^\/?lms-check\/?$/.test(path)) return lmsCheckPageModule();
-  if (/^\/?glossary\/?$/.test(path)) return course.hasGlossary ? glossaryPromise(course.locale) : Promise.resolve();
+  if (/^\/?results\/?$/.test(path)) return resultsPageModule();
+  if (/^\/?glossary\/?$/.test(path)) return Promise.all([glossaryPageModule(), course.hasGlossary ? glossaryPromise(course.locale) : null]);
   if (/^\/?print\/?$/.test(path)) return Promise.all([printPageModule(), allLessonBodies(course), course.hasGlossary ? glossaryPromise(course.locale) : null]);
   const lessonId = /^\/?lesson\/([^/]+)/.exec(path)?.[1];
   const lesson = course.lessons.find((l) => l.id === lessonId);
