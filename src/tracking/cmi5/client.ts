@@ -56,6 +56,8 @@ export interface Cmi5Client {
   /** `null` when the learner has no preferences document, or the LMS does not share it. */
   getLearnerPreferences(): Promise<ClientResult<unknown>>;
   putStatement(statement: { id: string }, options?: RequestOptions): Promise<ClientResult<void>>;
+  /** One POST of several statements, stored by the LRS in the array's order (for pagehide, with keepalive). */
+  postStatements(statements: { id: string }[], options?: RequestOptions): Promise<ClientResult<void>>;
   /** An activity state document of this AU and registration; `null` when there is none. */
   getState(stateId: string): Promise<ClientResult<unknown>>;
   putState(stateId: string, document: unknown, options?: RequestOptions): Promise<ClientResult<void>>;
@@ -135,9 +137,9 @@ export function createCmi5Client(options: ClientOptions): Cmi5Client {
     }
   }
 
-  async function write(what: string, path: string, body: unknown, requestOptions: RequestOptions = {}): Promise<ClientResult<void>> {
+  async function write(what: string, path: string, body: unknown, requestOptions: RequestOptions = {}, method = 'PUT'): Promise<ClientResult<void>> {
     const result = await xapi(what, path, {
-      method: 'PUT',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
       keepalive: requestOptions.keepalive ?? false,
@@ -205,6 +207,7 @@ export function createCmi5Client(options: ClientOptions): Cmi5Client {
     },
     putStatement: (statement, requestOptions) =>
       write(`statement ${statement.id}`, `statements?${new URLSearchParams({ statementId: statement.id })}`, statement, requestOptions),
+    postStatements: (statements, requestOptions) => write(`${statements.length} statements`, 'statements', statements, requestOptions, 'POST'),
     getState: (stateId) => readJson(`state ${stateId}`, stateQuery(stateId), [404]),
     putState: (stateId, document, requestOptions) => write(`state ${stateId}`, stateQuery(stateId), document, requestOptions),
   };
