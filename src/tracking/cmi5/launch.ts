@@ -63,8 +63,17 @@ const MAX_URL = 2048;
 /** Longest actor JSON accepted. */
 const MAX_ACTOR = 4096;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An IRI scheme followed by something, no white space or control characters (RFC 3987 in outline). */
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s\u0000-\u001f\u007f<>"{}|\\^`]+$/i;
+/** An IRI scheme followed by something, no white space, control characters or `<>"{}|\^\`` (RFC 3987 in outline). */
+const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
+
+/** Whether text has white space or a control character (C0 or DEL). */
+function hasSpaceOrControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code === 0x7f) return true;
+  }
+  return /\s/u.test(text);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,7 +81,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** An absolute http(s) URL without user name or password, or null. */
 export function toHttpUrl(value: string): URL | null {
-  if (value.length > MAX_URL || /[\s\u0000-\u001f\u007f]/.test(value)) return null;
+  if (value.length > MAX_URL || hasSpaceOrControl(value)) return null;
   let url: URL;
   try {
     url = new URL(value);
@@ -150,7 +159,7 @@ export function parseLaunchUrl(search: string): LaunchResult {
     else actor = parsed;
   }
   if (raw.registration !== undefined && !UUID.test(raw.registration)) invalid('registration', 'is not a UUID (§8.1.4)');
-  if (raw.activityId !== undefined && (raw.activityId.length > MAX_URL || !IRI.test(raw.activityId))) {
+  if (raw.activityId !== undefined && (raw.activityId.length > MAX_URL || hasSpaceOrControl(raw.activityId) || !IRI.test(raw.activityId))) {
     invalid('activityId', 'is not an IRI (§8.1.5)');
   }
   if (errors.length > 0 || !endpoint || !fetchUrl || !actor) return { ok: false, errors };

@@ -74,6 +74,8 @@ describe('cmi5 launch URL (§8.1)', () => {
 
   it('§8.1.5: the activityId must be an IRI', () => {
     expect(parseLaunchUrl(query({ ...good, activityId: 'not an iri' })).ok).toBe(false);
+    expect(parseLaunchUrl(query({ ...good, activityId: 'https://lms.example/a\u0000b' })).ok).toBe(false);
+    expect(parseLaunchUrl(query({ ...good, fetch: 'https://lms.example/\u0007' })).ok).toBe(false);
     expect(parseLaunchUrl(query({ ...good, activityId: 'urn:uuid:760e3480-ba55-4991-94b0-01820dbd23a2' })).ok).toBe(true);
   });
 });
