@@ -55,6 +55,12 @@ export interface Cmi5SessionOptions {
   outbox: Outbox;
   now?: () => number;
   uuid?: () => string;
+  /**
+   * `sessionStorage`: remembers, for a reload of the same launch, that this session was already
+   * initialized (no second `initialized`, §9.3.2) or terminated (nothing more may be sent, §9.3.8;
+   * the page should send the learner back to the LMS for a new launch).
+   */
+  sessionStore?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
 }
 
 export interface Cmi5SessionStatus {
@@ -77,7 +83,7 @@ function isFlags(value: unknown): value is SentFlags {
 }
 
 export interface Cmi5Session {
-  /** Queues and sends `initialized` (once). */
+  /** Queues and sends `initialized` (once per session, also across reloads of the launch). */
   initialize(): SessionOutcome;
   progressed(percent: number): SessionOutcome;
   answered(input: AnsweredInput): SessionOutcome;
@@ -130,8 +136,22 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
     }
   }
 
-  let initializedAt: number | null = null;
-  let terminated = false;
+  const memoKey = `cmi5-session:${launchData.sessionId}`;
+  let memo: { initializedAt?: number; terminated?: boolean } = {};
+  try {
+    memo = JSON.parse(options.sessionStore?.getItem(memoKey) ?? '{}') as typeof memo;
+  } catch {
+    memo = {};
+  }
+  const remember = () => {
+    try {
+      options.sessionStore?.setItem(memoKey, JSON.stringify({ initializedAt, terminated }));
+    } catch {
+      // Storage blocked: a reload would start a fresh page of the same session.
+    }
+  };
+  let initializedAt: number | null = typeof memo.initializedAt === 'number' ? memo.initializedAt : null;
+  let terminated = memo.terminated === true;
   let judgedThisSession = false;
   const queued: { verb: string; id: string }[] = [];
 
@@ -170,6 +190,7 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
       if (initializedAt !== null) return { sent: false, why: '§9.3.2 already initialized' };
       if (terminated) return { sent: false, why: '§9.3.8 already terminated' };
       initializedAt = now();
+      remember();
       return queue('initialized', initializedStatement(context, stamp()));
     },
     progressed(percent) {
@@ -224,6 +245,7 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
     async terminate(terminateOptions = {}) {
       if (initializedAt !== null && !terminated) {
         terminated = true;
+        remember();
         const statement = terminatedStatement(context, stamp(), elapsed());
         const result = outbox.enqueueStatement(statement);
         if (result.ok) queued.push({ verb: 'terminated', id: statement.id });

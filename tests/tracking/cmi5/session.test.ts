@@ -125,3 +125,36 @@ describe('a cmi5 session', () => {
     expect(verbs(registration)).toEqual(['initialized', 'progressed', 'terminated']);
   });
 });
+
+describe('a reload of the same launch', () => {
+  it('sends no second initialized, and after terminated sends nothing more (§9.3.2, §9.3.8)', async () => {
+    const launched = lrs.launch();
+    const parsed = parseLaunchUrl(new URL(launched.url).search);
+    if (!parsed.ok) throw new Error('bad launch');
+    const tokenStore = new MemoryStorage();
+    const storage = new MemoryStorage();
+    const open = async () => {
+      const client = createCmi5Client({ launch: parsed.params, tokenStore });
+      const raw = await client.getLaunchData();
+      const data = parseLaunchData(raw.ok ? raw.value : null);
+      if (!data.ok) throw new Error(data.message);
+      const outbox = createOutbox({ storage, registration: parsed.params.registration });
+      return openCmi5Session({ launch: parsed.params, launchData: data.data, lang: 'en', client, outbox, now, sessionStore: tokenStore });
+    };
+    const page = await open();
+    page.initialize();
+    await page.flush();
+    const reloaded = await open();
+    expect(reloaded.status().initialized).toBe(true);
+    expect(reloaded.initialize()).toMatchObject({ sent: false, why: expect.stringMatching(/already initialized/) });
+    expect(reloaded.progressed(30)).toEqual({ sent: true });
+    await reloaded.terminate({ unloading: true });
+    await expect.poll(() => launched.session.terminated).toBe(true);
+    const after = await open();
+    expect(after.status().terminated).toBe(true);
+    expect(after.progressed(40)).toMatchObject({ sent: false, why: expect.stringMatching(/§9.3.8/) });
+    expect(launched.session.fetchCalls).toBe(1);
+    expect(launched.session.defined).toEqual(['initialized', 'terminated']);
+    expect(lrs.rejections).toEqual([]);
+  });
+});
