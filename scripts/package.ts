@@ -38,7 +38,7 @@ import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/
 import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
 import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
 import { applyCsp } from './csp.ts';
-import { CMI5_META_VALUE } from '../src/tracking/cmi5/launch.ts';
+import { CMI5_META_VALUE } from '../src/tracking/cmi5/detect.ts';
 import { CMI5_LAUNCH_FILE, CMI5_SCHEMA_FILE, CMI5_XML_FILE, cmi5Xml } from '../src/tracking/cmi5/course-structure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

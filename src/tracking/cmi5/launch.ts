@@ -9,27 +9,13 @@
  *   Agent with an account, bounded lengths, no parameter given twice.
  * - {@link parseLaunchData}: the `LMS.LaunchData` state document of §10.
  * - {@link parseLearnerPreferences} and {@link pickLanguage}: the agent profile of §11.
- * - {@link CMI5_META_VALUE} / {@link isCmi5Page}: the package's meta tag (scripts/package.ts).
+ *
+ * Nothing here imports the rest of the player, so the cmi5 chunk stays small (the meta tag
+ * detection, which needs `LMS_META_NAME`, is in detect.ts).
  */
-import { LMS_META_NAME } from '../lms.ts';
-
-/** The `<meta name="course-player-lms">` value of pages in the cmi5 package. */
-export const CMI5_META_VALUE = 'cmi5';
-
-/** Whether this page was packaged for cmi5 (its meta tag says so). */
-export function isCmi5Page(doc: Pick<Document, 'querySelector'> | undefined): boolean {
-  return doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content') === CMI5_META_VALUE;
-}
-
 /** The launch parameter names of §8.1. */
 export const LAUNCH_PARAMS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
 export type LaunchParamName = (typeof LAUNCH_PARAMS)[number];
-
-/** Whether a query string carries cmi5 launch parameters at all (cheap: decides whether to load the cmi5 chunk). */
-export function hasCmi5LaunchParams(search: string): boolean {
-  const params = new URLSearchParams(search);
-  return params.has('endpoint') && params.has('fetch');
-}
 
 /** An xAPI Agent identified by an account (§9.2: "The Actor property MUST contain an account property"). */
 export interface Cmi5Actor {

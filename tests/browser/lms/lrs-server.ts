@@ -56,7 +56,8 @@ export interface LrsServerOptions {
   /** Course structure values the LMS copies into LMS.LaunchData. */
   moveOn?: string;
   masteryScore?: number;
-  returnURL?: string;
+  /** A URL, or one on this server from its base URL (`(base) => base + '/return'`, a page saying "Back in the LMS"). */
+  returnURL?: string | ((base: string) => string);
   /** The AU's id in the course structure (the publisher id, §9.6.2.3). */
   publisherId?: string;
   /** An unzipped package to serve under /au/. */
@@ -125,13 +126,14 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
   /** Registration-wide verbs (§9.3 "within a registration"). */
   const registrationVerbs = new Map<string, string[]>();
   let available = true;
+  let base = '';
 
   const launchData = (session: LmsSession): Json => ({
     contextTemplate: { contextActivities: { grouping: [{ id: publisherId, objectType: 'Activity' }] }, extensions: { [SESSION_ID]: session.sessionId } },
     launchMode: session.launchMode,
     moveOn: options.moveOn ?? 'CompletedAndPassed',
     ...(options.masteryScore === undefined ? {} : { masteryScore: options.masteryScore }),
-    ...(options.returnURL === undefined ? {} : { returnURL: options.returnURL }),
+    ...(options.returnURL === undefined ? {} : { returnURL: typeof options.returnURL === 'function' ? options.returnURL(base) : options.returnURL }),
   });
 
   /** Why a statement breaks an AU requirement, or null. `pending` are earlier statements of the same batch. */
@@ -340,7 +342,7 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
     })().catch(() => send(response, 500));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url: base,

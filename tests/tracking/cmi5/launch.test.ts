@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { CMI5_META_VALUE, hasCmi5LaunchParams, isCmi5Page } from '../../../src/tracking/cmi5/detect.ts';
 import {
-  CMI5_META_VALUE,
-  hasCmi5LaunchParams,
-  isCmi5Page,
   normalizeEndpoint,
   parseLaunchData,
   parseLaunchUrl,
