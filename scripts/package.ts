@@ -18,7 +18,8 @@
  * `cmi5`. `packageCourse` returns the SCORM packages only (callers drive them as SCORM); the
  * cmi5 one is written beside them (`cmi5PackagePath`).
  *
- * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages).
+ * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages), --cmi5-lrs <url>
+ * (the only LRS origin the cmi5 pages may connect to; default: any https: origin).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,12 @@ export interface PackageOptions {
   /** Time stamp of the files in the zips (default: SOURCE_DATE_EPOCH, or now). */
   mtime?: Date;
   log?: (line: string) => void;
+  /**
+   * Origins the cmi5 package's pages may connect to (its LRS, from the launch URL's `endpoint`).
+   * Default `https:` (any LRS over HTTPS), as the package does not know its LMS; name the LRS
+   * origin to narrow it (`--cmi5-lrs https://lrs.example.org`).
+   */
+  cmi5ConnectSrc?: readonly string[];
 }
 
 export interface BuiltPackage {
@@ -192,7 +199,8 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
     const bytes = readFileSync(path.join(dist, file));
     // Until the cmi5 adapter is wired into start-up, the launch page keeps its pre-rendered home
     // page (no "Opening the course…" status, which only the SCORM start-up replaces).
-    add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'))) : bytes);
+    const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
+    add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'), { connectSrc })) : bytes);
   }
   const zip = zipSync(entries, { level: 9 });
   const target = cmi5PackagePath(out, course.id);
@@ -209,8 +217,13 @@ export function cmi5PackagePath(out: string, courseId: string): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
+  const lrsIndex = args.indexOf('--cmi5-lrs');
   try {
-    packageCourse({ build: !args.includes('--skip-build'), ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}) });
+    packageCourse({
+      build: !args.includes('--skip-build'),
+      ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}),
+      ...(lrsIndex >= 0 && args[lrsIndex + 1] ? { cmi5ConnectSrc: [new URL(args[lrsIndex + 1] ?? '').origin] } : {}),
+    });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -48,6 +48,12 @@ describe('the cmi5 package', () => {
     for (const page of pages) expect(text(page)).toContain(`<meta name="${LMS_META_NAME}" content="cmi5" />`);
   });
 
+  it("lets its pages reach an LRS on another https origin (the launch URL's endpoint), and nothing else new", () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(text('index.html'))?.[1] ?? '';
+    expect(csp).toContain("connect-src 'self' https:");
+    expect(csp).toContain("default-src 'self'");
+  });
+
   it('leaves out the service worker', () => {
     expect(Object.keys(entries).filter((name) => isServiceWorkerFile(name))).toEqual([]);
   });
