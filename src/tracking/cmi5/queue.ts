@@ -56,6 +56,8 @@ export interface Outbox {
   flushKeepalive(sender: OutboxSender): void;
   /** Items the LRS rejected for good (newest last). */
   rejected(): OutboxItem[];
+  /** Forgets rejected items once they have been accounted for. */
+  dropRejected(seqs: readonly number[]): void;
   /** Whether items survive a reload (false when the browser blocks storage). */
   readonly durable: boolean;
 }
@@ -181,6 +183,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     items: () => load().items,
     rejected: () => load().rejected,
+    dropRejected(seqs) {
+      const state = load();
+      save({ ...state, rejected: state.rejected.filter((i) => !seqs.includes(i.seq)) });
+    },
     enqueueStatement(statement) {
       const state = load();
       if (state.items.some((i) => i.kind === 'statement' && i.id === statement.id)) return { ok: true, queued: false };

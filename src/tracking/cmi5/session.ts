@@ -78,6 +78,13 @@ export interface Cmi5SessionStatus {
   statements: { verb: string; id: string; pending: boolean }[];
 }
 
+/** `completed`, `passed` or `failed` when a queued statement is one of those cmi5 defined verbs. */
+function judgedVerb(statement: Record<string, unknown>): keyof SentFlags | null {
+  const verb = statement.verb as { id?: unknown } | undefined;
+  const name = typeof verb?.id === 'string' ? verb.id.split('/').pop() : undefined;
+  return name === 'completed' || name === 'passed' || name === 'failed' ? name : null;
+}
+
 function isFlags(value: unknown): value is SentFlags {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -150,6 +157,17 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
       // Storage blocked: a reload would start a fresh page of the same session.
     }
   };
+  // Once-only statements of an earlier session that the LMS rejected (typically because a new
+  // launch abandoned that session before they could be sent, §9.3.6) were never recorded: they
+  // do not count, and this session sends them again when the caller reports the outcome.
+  const lost = outbox.rejected().filter((i) => i.kind === 'statement' && judgedVerb(i.statement) !== null);
+  if (lost.length > 0) {
+    for (const item of lost) if (item.kind === 'statement') delete flags[judgedVerb(item.statement) as keyof SentFlags];
+    outbox.enqueueState(SENT_STATE_ID, { ...flags });
+    outbox.dropRejected(lost.map((i) => i.seq));
+    void flushNow();
+  }
+
   let initializedAt: number | null = typeof memo.initializedAt === 'number' ? memo.initializedAt : null;
   let terminated = memo.terminated === true;
   let judgedThisSession = false;

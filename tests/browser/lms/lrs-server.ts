@@ -4,6 +4,8 @@
  *
  * - `launch()` starts an AU session as an LMS does before launching (§10.1): a session id, a
  *   one-time fetch URL, an `LMS.LaunchData` state document, and the launch URL of §8.1.
+ * - A launch of a registration whose previous session was never terminated abandons that session
+ *   (§9.3.6): its later statements are rejected.
  * - The fetch URL answers once; a second POST gets `error-code` 1 (§8.2.3.1). GET is refused
  *   (§8.2.1: "an HTTP GET is not allowed").
  * - xAPI: PUT/POST statements, GET/PUT activity state, GET agent profile; every request needs the
@@ -50,6 +52,8 @@ export interface LmsSession {
   defined: string[];
   initialized: boolean;
   terminated: boolean;
+  /** A later launch of the registration found this session still open (§9.3.6). */
+  abandoned: boolean;
 }
 
 export interface LrsServerOptions {
@@ -162,6 +166,7 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
     const sessionVerbs = [...target.defined, ...earlier.map((p) => DEFINED.find((n) => VERB(n) === (p.verb as Json).id) ?? '')];
     const initialized = target.initialized || sessionVerbs.includes('initialized');
     const terminated = target.terminated || sessionVerbs.includes('terminated');
+    if (target.abandoned) return { rule: '§9.3.6', message: 'a statement for an abandoned session' };
     if (terminated) return { rule: '§9.3.8', message: 'a statement after "terminated" in this session' };
     if (!initialized && !(defined && verb === 'initialized')) return { rule: '§9.3.2', message: 'a statement before "initialized" in this session' };
     const result = isRecord(statement.result) ? statement.result : {};
@@ -369,7 +374,11 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
         defined: [],
         initialized: false,
         terminated: false,
+        abandoned: false,
       };
+      // §9.3.6: launching a registration that has an open session abandons that session; the
+      // LMS records nothing more for it.
+      for (const open of sessions) if (open.registration === session.registration && !open.terminated) open.abandoned = true;
       sessions.push(session);
       // §10.1: the LMS writes LMS.LaunchData before launching.
       state.set(`${session.registration}|LMS.LaunchData`, launchData(session));

@@ -101,26 +101,42 @@ describe('client against the stand-in', () => {
     expect(client.refused).toBe(true);
   });
 
-  it('the outbox delivers in order once the LRS is back, with no id twice; and on the next launch', async () => {
+  it('the outbox delivers in order once the LRS is back, with no id twice', async () => {
+    const { session, client, launched, params } = await open();
+    const outbox = createOutbox({ storage: new MemoryStorage(), registration: params.registration });
+    lrs.setAvailable(false);
+    const sent = [initializedStatement(session, stamp()), progressedStatement(session, stamp(), 10)];
+    for (const statement of sent) outbox.enqueueStatement(statement);
+    outbox.enqueueState('progress', { lessonId: 'l-1' });
+    expect(await outbox.flush(client)).toMatchObject({ sent: 0, remaining: 3, stopped: { kind: 'unavailable', status: 503 } });
+    lrs.setAvailable(true);
+    outbox.enqueueStatement(terminatedStatement(session, stamp(), 1000));
+    expect(await outbox.flush(client)).toEqual({ sent: 4, remaining: 0 });
+    expect(launched.session.defined).toEqual(['initialized', 'terminated']);
+    const ids = lrs.statements.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(lrs.rejections).toEqual([]);
+  });
+
+  it('§9.3.6: at the next launch the unsent session is abandoned: its statements are refused, its state is kept', async () => {
     const first = await open();
     const storage = new MemoryStorage();
     const outbox = createOutbox({ storage, registration: first.params.registration });
     lrs.setAvailable(false);
-    const sent = [initializedStatement(first.session, stamp()), progressedStatement(first.session, stamp(), 10), terminatedStatement(first.session, stamp(), 1000)];
-    for (const statement of sent) outbox.enqueueStatement(statement);
-    expect(await outbox.flush(first.client)).toMatchObject({ sent: 0, remaining: 3, stopped: { kind: 'unavailable', status: 503 } });
+    outbox.enqueueStatement(initializedStatement(first.session, stamp()));
+    outbox.enqueueState('progress', { lessonId: 'l-4' });
+    outbox.enqueueStatement(terminatedStatement(first.session, stamp(), 1000));
+    await outbox.flush(first.client);
     lrs.setAvailable(true);
-
-    // Next launch of the same registration: the old session's statements go first, then the new ones.
     const second = await open('Normal', first.params.registration);
     const later = createOutbox({ storage, registration: second.params.registration });
     later.enqueueStatement(initializedStatement(second.session, stamp()));
-    expect(await later.flush(second.client)).toEqual({ sent: 4, remaining: 0 });
-    const ids = lrs.statements.map((s) => s.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(first.launched.session.defined).toEqual(['initialized', 'terminated']);
+    expect(await later.flush(second.client)).toEqual({ sent: 2, remaining: 0 });
+    expect(lrs.rejections.map((r) => r.rule)).toEqual(['§9.3.6', '§9.3.6']);
+    expect(later.rejected()).toHaveLength(2);
+    expect(lrs.state.get(`${first.params.registration}|progress`)).toEqual({ lessonId: 'l-4' });
     expect(second.launched.session.defined).toEqual(['initialized']);
-    expect(lrs.rejections).toEqual([]);
+    lrs.rejections.length = 0;
   });
 
   it('a keepalive batch keeps terminated last', async () => {

@@ -91,7 +91,7 @@ describe('a cmi5 session', () => {
     expect(lrs.rejections).toEqual([]);
   });
 
-  it('the LRS down until exit: everything is sent at the next launch, in order, none twice', async () => {
+  it('the LRS down until exit: the next launch keeps the progress record and sends completed again (the old session was abandoned, §9.3.6)', async () => {
     const storage = new MemoryStorage();
     const first = await launch('Normal', undefined, storage);
     lrs.setAvailable(false);
@@ -105,15 +105,23 @@ describe('a cmi5 session', () => {
     lrs.setAvailable(true);
 
     const second = await launch('Normal', first.registration, storage);
-    // The outbox went first; the completed it held counts for the registration.
-    expect(verbs(first.registration)).toEqual(['initialized', 'progressed', 'completed', 'terminated']);
+    // The outbox went first: the LMS refused the abandoned session's statements, took its state.
+    expect(lrs.rejections.map((r) => r.rule)).toEqual(['§9.3.6', '§9.3.6', '§9.3.6', '§9.3.6']);
+    expect(await second.session.loadProgress()).toEqual({ ok: true, value: { lessonId: 'l-2' } });
     second.session.initialize();
-    expect(second.session.completed()).toMatchObject({ sent: false });
+    // The completed that was never recorded is sent in this session.
+    expect(second.session.completed()).toEqual({ sent: true });
     await second.session.terminate();
-    expect(verbs(first.registration)).toEqual(['initialized', 'progressed', 'completed', 'terminated', 'initialized', 'terminated']);
+    expect(verbs(first.registration)).toEqual(['initialized', 'completed', 'terminated']);
     const ids = lrs.statements.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(lrs.rejections).toEqual([]);
+    // A third launch does not send completed again.
+    const third = await launch('Normal', first.registration, storage);
+    third.session.initialize();
+    expect(third.session.completed()).toMatchObject({ sent: false, why: expect.stringMatching(/§9.3.3/) });
+    await third.session.terminate();
+    expect(lrs.rejections).toHaveLength(4);
+    lrs.rejections.length = 0;
   });
 
   it('on pagehide terminated goes with keepalive and arrives last', async () => {
