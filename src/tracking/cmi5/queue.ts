@@ -4,7 +4,10 @@
  * Everything goes through here: it is written to localStorage first, then sent in order, one at a
  * time, and removed only once the LRS has said it is stored. So nothing the learner did is lost
  * when the LRS is down or the page closes, and it is sent on this page or at the next launch of
- * the same registration (the key is the registration).
+ * the same registration (the key is the registration). State writes are not tied to a session,
+ * so the progress record always gets there; statements are: an LMS abandons a session that was
+ * never terminated when the registration is launched again (§9.3.6) and refuses its statements,
+ * which then end in the dead-letter list (session.ts sends a lost completed/passed/failed again).
  *
  * Nothing is sent twice as a different thing: a statement keeps its browser-made id (§9.1), so a
  * resend after a lost answer is the same statement, which the LRS stores once (PUT with
