@@ -3,6 +3,7 @@
  *
  *   dist-packages/<course-id>-scorm12.zip
  *   dist-packages/<course-id>-scorm2004.zip
+ *   dist-packages/<course-id>-cmi5.zip   (cmi5.xml + CourseStructure.xsd at the root, see below)
  *
  * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
  * files it names, and all of dist/ with relative paths. Every HTML page gets a
@@ -12,7 +13,13 @@
  * Refuses to package a course whose saved progress could overflow SCORM 1.2's
  * 4,096 characters of suspend data.
  *
- * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages).
+ * The cmi5 zip holds `cmi5.xml` (src/tracking/cmi5/course-structure.ts), the course-structure XSD
+ * it names (scripts/cmi5-schemas/), and dist/ without the service worker, each page marked
+ * `cmi5`. `packageCourse` returns the SCORM packages only (callers drive them as SCORM); the
+ * cmi5 one is written beside them (`cmi5PackagePath`).
+ *
+ * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages), --cmi5-lrs <url>
+ * (the only LRS origin the cmi5 pages may connect to; default: any https: origin).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +39,8 @@ import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/
 import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
 import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
 import { applyCsp } from './csp.ts';
+import { CMI5_META_VALUE } from '../src/tracking/cmi5/detect.ts';
+import { CMI5_LAUNCH_FILE, CMI5_SCHEMA_FILE, CMI5_XML_FILE, cmi5Xml } from '../src/tracking/cmi5/course-structure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,6 +61,12 @@ export interface PackageOptions {
   /** Time stamp of the files in the zips (default: SOURCE_DATE_EPOCH, or now). */
   mtime?: Date;
   log?: (line: string) => void;
+  /**
+   * Origins the cmi5 package's pages may connect to (its LRS, from the launch URL's `endpoint`).
+   * Default `https:` (any LRS over HTTPS), as the package does not know its LMS; name the LRS
+   * origin to narrow it (`--cmi5-lrs https://lrs.example.org`).
+   */
+  cmi5ConnectSrc?: readonly string[];
 }
 
 export interface BuiltPackage {
@@ -84,8 +99,8 @@ export function isServiceWorkerFile(file: string): boolean {
  * in the hash (`index.html#/lesson/x/`), as the player does in an LMS: an LMS's file server has no
  * folder index pages, so a click before the app takes over must also name a file.
  */
-export function markPage(html: string, version: ScormVersion): string {
-  const tag = `<meta name="${LMS_META_NAME}" content="${LMS_META_VALUES[version]}" />`;
+export function markPage(html: string, version: ScormVersion | 'cmi5'): string {
+  const tag = `<meta name="${LMS_META_NAME}" content="${version === 'cmi5' ? CMI5_META_VALUE : LMS_META_VALUES[version]}" />`;
   if (html.includes(`name="${LMS_META_NAME}"`)) throw new Error('page is already marked for an LMS');
   const marked = html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n    ${tag}`);
   if (marked === html) throw new Error('page has no <head>');
@@ -170,14 +185,45 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
     return { version, file: target, bytes: zip.byteLength, entries: Object.keys(entries).length };
   });
   log(`largest possible suspend data: ${worst} of ${SUSPEND_DATA_LIMIT} characters`);
+
+  // cmi5: course structure and its schema at the root, the player as the one AU.
+  const entries: Zippable = {};
+  const add = (name: string, data: Uint8Array) => {
+    if (entries[name]) throw new Error(`two files named ${name} in the package`);
+    entries[name] = [data, { mtime }];
+  };
+  if (!files.includes(CMI5_LAUNCH_FILE)) throw new Error(`${CMI5_LAUNCH_FILE} is missing: build first`);
+  add(CMI5_XML_FILE, new TextEncoder().encode(cmi5Xml(course)));
+  add(CMI5_SCHEMA_FILE, readFileSync(path.join(root, 'scripts/cmi5-schemas', CMI5_SCHEMA_FILE)));
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dist, file));
+    // Until the cmi5 adapter is wired into start-up, the launch page keeps its pre-rendered home
+    // page (no "Opening the course…" status, which only the SCORM start-up replaces).
+    const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
+    add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'), { connectSrc })) : bytes);
+  }
+  const zip = zipSync(entries, { level: 9 });
+  const target = cmi5PackagePath(out, course.id);
+  writeFileSync(target, zip);
+  log(`${path.relative(process.cwd(), target)}  cmi5  ${Object.keys(entries).length} files  ${Math.round(zip.byteLength / 1024)} KiB`);
   return built;
+}
+
+/** Where `packageCourse` writes the cmi5 package. */
+export function cmi5PackagePath(out: string, courseId: string): string {
+  return path.join(out, `${courseId}-cmi5.zip`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
+  const lrsIndex = args.indexOf('--cmi5-lrs');
   try {
-    packageCourse({ build: !args.includes('--skip-build'), ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}) });
+    packageCourse({
+      build: !args.includes('--skip-build'),
+      ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}),
+      ...(lrsIndex >= 0 && args[lrsIndex + 1] ? { cmi5ConnectSrc: [new URL(args[lrsIndex + 1] ?? '').origin] } : {}),
+    });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -1,0 +1,69 @@
+/**
+ * The listener half of the cmi5 adapter: the course machine's tracking events (src/course/types.ts)
+ * turned into session calls. The session (session.ts) enforces the spec's rules, so this only
+ * maps:
+ *
+ * | event | statement |
+ * | --- | --- |
+ * | `tracking.progressChanged` | `progressed` with the course percent (cmi5 allowed, §9.5.5.1) |
+ * | `tracking.questionAnswered` | `answered` with the question's interaction definition (cmi5 allowed) |
+ * | `tracking.courseCompleted` | `completed` (§9.3.3) |
+ * | `tracking.coursePassed` / `courseFailed` | `passed` / `failed`, judged against the LMS's mastery score (§9.3.4–5) |
+ *
+ * A question's duration is the time since the previous event of the session (or since it
+ * started): the machine does not time questions, and the learner answers them one after another.
+ */
+import type { CompiledCourse, QuestionText } from '../../content/types.ts';
+import type { TrackingEvent } from '../../course/types.ts';
+import type { Cmi5Session, SessionOutcome } from './session.ts';
+
+export interface EventMapperOptions {
+  session: Cmi5Session;
+  course: Pick<CompiledCourse, 'checks'>;
+  /** The question's words when its check lesson's chunk is loaded (for choice descriptions). */
+  questionText?: (checkId: string, questionId: string) => QuestionText | undefined;
+  /** When the session started (ms since epoch). */
+  startedAt: number;
+}
+
+/** Returns the listener; each call says what happened to the event (for the LMS check page and tests). */
+export function createEventMapper(options: EventMapperOptions): (event: TrackingEvent) => SessionOutcome | null {
+  const { session, course } = options;
+  let lastAt = options.startedAt;
+  const since = (iso: string) => {
+    const at = Date.parse(iso);
+    if (!Number.isFinite(at)) return 0;
+    const duration = Math.max(0, at - lastAt);
+    lastAt = Math.max(lastAt, at);
+    return duration;
+  };
+  return (event) => {
+    switch (event.type) {
+      case 'tracking.progressChanged':
+        return session.progressed(event.percent);
+      case 'tracking.questionAnswered': {
+        const check = course.checks[event.checkId];
+        const question = check?.questions.find((q) => q.id === event.questionId);
+        if (!check || !question) return null;
+        return session.answered({
+          check,
+          question,
+          answer: event.response,
+          text: options.questionText?.(event.checkId, event.questionId),
+          durationMs: since(event.submittedAt),
+        });
+      }
+      case 'tracking.courseCompleted':
+        return session.completed();
+      case 'tracking.coursePassed':
+      case 'tracking.courseFailed':
+        return session.judged(event.max > 0 ? Math.min(1, Math.max(0, event.score / event.max)) : 0, event.type === 'tracking.coursePassed');
+      case 'tracking.checkSubmitted':
+        since(event.submittedAt);
+        return null;
+      case 'tracking.lessonCompleted':
+      case 'tracking.courseRestarted':
+        return null;
+    }
+  };
+}
