@@ -3,7 +3,7 @@
  *
  *   dist-packages/<course-id>-scorm12.zip
  *   dist-packages/<course-id>-scorm2004.zip
- *   dist-packages/<course-id>-cmi5.zip   (cmi5.xml + CourseStructure.xsd at the root, see below)
+ *   dist-packages/<course-id>-cmi5.zip   (only with --cmi5-preview: cmi5.xml + CourseStructure.xsd, see below)
  *
  * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
  * files it names, and all of dist/ with relative paths. Every HTML page gets a
@@ -67,6 +67,12 @@ export interface PackageOptions {
    * origin to narrow it (`--cmi5-lrs https://lrs.example.org`).
    */
   cmi5ConnectSrc?: readonly string[];
+  /**
+   * Also write the cmi5 zip (`--cmi5-preview`). Off by default: its player does not report to
+   * the LMS yet (the cmi5 adapter is built and tested in src/tracking/cmi5/ but not yet chosen at
+   * start-up), so it keeps progress in the browser like a package opened outside an LMS.
+   */
+  cmi5?: boolean;
 }
 
 export interface BuiltPackage {
@@ -186,6 +192,7 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   });
   log(`largest possible suspend data: ${worst} of ${SUSPEND_DATA_LIMIT} characters`);
 
+  if (!options.cmi5) return built;
   // cmi5: course structure and its schema at the root, the player as the one AU.
   const entries: Zippable = {};
   const add = (name: string, data: Uint8Array) => {
@@ -221,6 +228,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     packageCourse({
       build: !args.includes('--skip-build'),
+      cmi5: args.includes('--cmi5-preview'),
       ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}),
       ...(lrsIndex >= 0 && args[lrsIndex + 1] ? { cmi5ConnectSrc: [new URL(args[lrsIndex + 1] ?? '').origin] } : {}),
     });

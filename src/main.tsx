@@ -18,7 +18,7 @@ import { preloadRoute } from './app/route-loading.ts';
 import { canonicalRoutePath, routeLessonId, routePath } from './app/routes.ts';
 import { startAgain, startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
-import { chooseTracking, lmsResumeLessonId, packagedStandard } from './tracking/lms.ts';
+import { chooseTracking, isLmsPackage, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
@@ -42,7 +42,7 @@ function chooseRouter(): {
   homeHref: string;
   Router: (props: { children: ReactNode }) => ReactNode;
 } {
-  if (packagedStandard(document) !== null) {
+  if (isLmsPackage(document)) {
     const replace = (to: string) => history.replaceState(history.state, '', `${location.pathname}${location.search}#${to}`);
     let path = location.hash.replace(/^#/, '').split('?')[0] ?? '';
     if (!path) {
@@ -121,7 +121,7 @@ async function start() {
     session.stop();
     startAgain(course, adapter.records);
     location.assign(router.homeHref);
-    if (packagedStandard(document) !== null) location.reload(); // only the hash changed
+    if (isLmsPackage(document)) location.reload(); // only the hash changed
   };
 
   const root = createRoot(document.getElementById('root')!);
@@ -146,7 +146,7 @@ async function start() {
 
   // The web edition keeps itself on the device once the app has taken over; LMS packages do not
   // (docs/decisions/offline.md), and a kill-switch build registers nothing.
-  if (import.meta.env.PROD && __COURSE_SERVICE_WORKER__ && tracking.connection.mode === 'web' && 'serviceWorker' in navigator) {
+  if (import.meta.env.PROD && __COURSE_SERVICE_WORKER__ && !isLmsPackage(document) && 'serviceWorker' in navigator) {
     const register = () =>
       import('./app/offline/register-service-worker.ts')
         .then(({ registerServiceWorker }) => registerServiceWorker(new URL('../sw.js', import.meta.url), offline))

@@ -36,6 +36,11 @@ function packageMetaValue(doc: Pick<Document, 'querySelector'> | undefined): str
   return doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content') ?? null;
 }
 
+/** Whether the page is from an LMS package (any standard): hash routes, no service worker. */
+export function isLmsPackage(doc: Pick<Document, 'querySelector'> | undefined): boolean {
+  return packageMetaValue(doc) !== null;
+}
+
 /** The SCORM edition a packaged page was built for, or `null` for the plain web build. */
 export function packagedStandard(doc: Pick<Document, 'querySelector'> | undefined): ScormVersion | null {
   const value = packageMetaValue(doc);

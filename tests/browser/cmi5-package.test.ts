@@ -19,7 +19,7 @@ const text = (name: string) => new TextDecoder().decode(entries[name]);
 
 beforeAll(() => {
   workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-package-'));
-  packageCourse({ build: false, out: path.join(workDir, 'zips'), log: () => undefined });
+  packageCourse({ build: false, cmi5: true, out: path.join(workDir, 'zips'), log: () => undefined });
   entries = unzipSync(readFileSync(cmi5PackagePath(path.join(workDir, 'zips'), 'peer-worker-support')));
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

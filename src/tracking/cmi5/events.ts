@@ -10,8 +10,8 @@
  * | `tracking.courseCompleted` | `completed` (§9.3.3) |
  * | `tracking.coursePassed` / `courseFailed` | `passed` / `failed`, judged against the LMS's mastery score (§9.3.4–5) |
  *
- * A question's duration is the time since the previous event of the session (or since it
- * started): the machine does not time questions, and the learner answers them one after another.
+ * A question's duration is the machine's latency (since its check was opened), or else the time
+ * since the previous event of the session (or since it started).
  */
 import type { CompiledCourse, QuestionText } from '../../content/types.ts';
 import type { TrackingEvent } from '../../course/types.ts';
@@ -50,7 +50,8 @@ export function createEventMapper(options: EventMapperOptions): (event: Tracking
           question,
           answer: event.response,
           text: options.questionText?.(event.checkId, event.questionId),
-          durationMs: since(event.submittedAt),
+          // The machine's latency (since the check was opened) when it has one.
+          durationMs: event.latencySeconds !== null ? (since(event.submittedAt), event.latencySeconds * 1000) : since(event.submittedAt),
         });
       }
       case 'tracking.courseCompleted':
@@ -63,6 +64,8 @@ export function createEventMapper(options: EventMapperOptions): (event: Tracking
         return null;
       case 'tracking.lessonCompleted':
       case 'tracking.courseRestarted':
+      case 'tracking.checkOpened':
+      case 'tracking.started':
         return null;
     }
   };

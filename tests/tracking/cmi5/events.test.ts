@@ -28,9 +28,9 @@ describe('tracking events to cmi5 statements', () => {
     const start = Date.parse('2026-01-01T10:00:00Z');
     const on = createEventMapper({ session, course: { checks: { c1: check } }, startedAt: start });
     on({ type: 'tracking.progressChanged', completedLessons: 1, totalLessons: 4, percent: 25 });
-    on({ type: 'tracking.questionAnswered', checkId: 'c1', questionId: 'q1', questionType: 'yesno', response: { type: 'yesno', value: 'yes' }, correct: true, attempt: 1, submittedAt: '2026-01-01T10:00:30Z' });
-    on({ type: 'tracking.questionAnswered', checkId: 'c1', questionId: 'gone', questionType: 'yesno', response: { type: 'yesno', value: 'yes' }, correct: true, attempt: 1, submittedAt: '2026-01-01T10:00:40Z' });
-    on({ type: 'tracking.courseCompleted', completedAt: '2026-01-01T10:01:00Z' });
+    on({ type: 'tracking.questionAnswered', checkId: 'c1', questionId: 'q1', questionType: 'yesno', response: { type: 'yesno', value: 'yes' }, correct: true, attempt: 1, submittedAt: '2026-01-01T10:00:30Z', latencySeconds: null });
+    on({ type: 'tracking.questionAnswered', checkId: 'c1', questionId: 'gone', questionType: 'yesno', response: { type: 'yesno', value: 'yes' }, correct: true, attempt: 1, submittedAt: '2026-01-01T10:00:40Z', latencySeconds: null });
+    on({ type: 'tracking.courseCompleted', completedAt: '2026-01-01T10:01:00Z', score: 9, max: 10, percent: 90 });
     on({ type: 'tracking.coursePassed', score: 9, max: 10, percent: 90, passingScore: 80, at: '2026-01-01T10:01:00Z' });
     on({ type: 'tracking.courseFailed', score: 3, max: 0, percent: 0, passingScore: 80, at: '2026-01-01T10:01:00Z' });
     expect(calls).toEqual([
