@@ -28,7 +28,9 @@ export function firstPageAssets(dist: string, htmlFile: string, lessonId?: strin
   // Pages in sub-folders refer to assets relatively (`../../assets/…`): resolve against the page.
   const fromPage = (href: string) => path.normalize(path.join(path.dirname(htmlFile), href));
   const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => fromPage(m[1]!));
-  const css = new Set(attr(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g));
+  // The stylesheet is written by the page's base script, with a <noscript> copy of the link; the
+  // script's own text holds a link template ('+css()+'), which is not a file.
+  const css = new Set(attr(/<link[^>]*rel="stylesheet"[^>]*href="([^"'+]+)"/g));
   const js = new Set<string>();
   // The pre-rendered pages start the app through a loader that names the entry and its preloads.
   const loader = html.match(/<script id="app-loader" data-entry="([^"]+)" data-preload="([^"]*)">/);
