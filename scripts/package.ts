@@ -3,7 +3,7 @@
  *
  *   dist-packages/<course-id>-scorm12.zip
  *   dist-packages/<course-id>-scorm2004.zip
- *   dist-packages/<course-id>-cmi5.zip   (only with --cmi5-preview: cmi5.xml + CourseStructure.xsd, see below)
+ *   dist-packages/<course-id>-cmi5.zip   (cmi5.xml + CourseStructure.xsd, see below; --no-cmi5 leaves it out)
  *
  * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
  * files it names, and all of dist/ with relative paths. Every HTML page gets a
@@ -68,9 +68,8 @@ export interface PackageOptions {
    */
   cmi5ConnectSrc?: readonly string[];
   /**
-   * Also write the cmi5 zip (`--cmi5-preview`). Off by default: its player does not report to
-   * the LMS yet (the cmi5 adapter is built and tested in src/tracking/cmi5/ but not yet chosen at
-   * start-up), so it keeps progress in the browser like a package opened outside an LMS.
+   * Also write the cmi5 zip (the command line does unless given `--no-cmi5`). Its pages pick the
+   * cmi5 adapter (src/tracking/cmi5/standard.ts) when launched with cmi5 launch parameters.
    */
   cmi5?: boolean;
 }
@@ -204,8 +203,8 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   add(CMI5_SCHEMA_FILE, readFileSync(path.join(root, 'scripts/cmi5-schemas', CMI5_SCHEMA_FILE)));
   for (const file of files) {
     const bytes = readFileSync(path.join(dist, file));
-    // Until the cmi5 adapter is wired into start-up, the launch page keeps its pre-rendered home
-    // page (no "Opening the course…" status, which only the SCORM start-up replaces).
+    // The launch page keeps its pre-rendered home page (no "Opening the course…" status, which
+    // only the SCORM start-up replaces).
     const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
     add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'), { connectSrc })) : bytes);
   }
@@ -228,7 +227,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     packageCourse({
       build: !args.includes('--skip-build'),
-      cmi5: args.includes('--cmi5-preview'),
+      cmi5: !args.includes('--no-cmi5'),
       ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}),
       ...(lrsIndex >= 0 && args[lrsIndex + 1] ? { cmi5ConnectSrc: [new URL(args[lrsIndex + 1] ?? '').origin] } : {}),
     });

@@ -84,6 +84,8 @@ async function start() {
   // An LMS package's launch page shows "Opening the course…" until the app renders (lms-startup.ts).
   const startup = lmsStartup(document, i18n);
 
+  // A cmi5 launch's parameters, read before the router touches the address.
+  const search = location.search;
   const router = chooseRouter();
   let path = router.path;
   // `/lesson/x` (a link typed or pasted without the slash): show the canonical address, so a
@@ -95,7 +97,7 @@ async function start() {
   }
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const { adapter, connection } = await chooseTracking({ course, storage, window, document });
+  const { adapter, connection } = await chooseTracking({ course, storage, window, document, search });
   const session = startCourseSession({
     course,
     store: adapter.records,

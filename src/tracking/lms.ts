@@ -19,6 +19,8 @@ import type { SearchableWindow } from './scorm/api.ts';
 import type { ScormVersion } from './scorm/formats.ts';
 import type { ScormStatus, ScormTracking } from './scorm/scorm-tracking.ts';
 import { connectScormPackage, SCORM_META_VALUES, scormEdition } from './scorm/standard.ts';
+import type { Cmi5Status, Cmi5Tracking } from './cmi5/adapter.ts';
+import { connectCmi5Package } from './cmi5/standard.ts';
 
 /** The name of the meta tag that tells a packaged player which standard and edition its package is. */
 export const LMS_META_NAME = 'course-player-lms';
@@ -30,7 +32,7 @@ export const LMS_META_VALUES = SCORM_META_VALUES;
  * The standards a package can be built for, in the order they are asked. Each claims the meta
  * values of its packages and connects them. Adding a standard: its folder, and one line here.
  */
-const STANDARDS = [connectScormPackage] as const;
+const STANDARDS = [connectScormPackage, connectCmi5Package] as const;
 
 function packageMetaValue(doc: Pick<Document, 'querySelector'> | undefined): string | null {
   return doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content') ?? null;
@@ -51,14 +53,17 @@ export type LmsConnection =
   /** The plain web build: progress stays in this browser, nothing to say. */
   | { mode: 'web' }
   /** An LMS package opened where no LMS answered. */
-  | { mode: 'local'; expected: ScormVersion; searchedLevels: number }
-  | { mode: 'lms'; standard: ScormVersion; tracking: ScormTracking };
+  | { mode: 'local'; expected: ScormVersion | 'cmi5'; searchedLevels: number }
+  | { mode: 'lms'; standard: ScormVersion; tracking: ScormTracking }
+  /** A cmi5 launch (the LMS check page reads the launch from `tracking.launch`). */
+  | { mode: 'cmi5'; standard: 'cmi5'; tracking: Cmi5Tracking };
 
 /** The status the UI shows. */
 export type LmsStatus =
   | { mode: 'web' }
-  | { mode: 'local'; expected: ScormVersion }
-  | ({ mode: 'lms' } & ScormStatus);
+  | { mode: 'local'; expected: ScormVersion | 'cmi5' }
+  | ({ mode: 'lms' } & ScormStatus)
+  | ({ mode: 'lms' } & Cmi5Status);
 
 /** What the chooser picked: the connection (for the trainer page) and its adapter. */
 export interface TrackingChoice {
@@ -70,8 +75,13 @@ export interface ChooseTrackingOptions {
   course: CompiledCourse;
   storage: Storage | undefined;
   /** The player's window (the API search starts here; page events are listened to here). */
-  window?: (SearchableWindow & Pick<Window, 'addEventListener'>) | undefined;
+  window?: (SearchableWindow & Pick<Window, 'addEventListener'> & { location?: Pick<Location, 'search' | 'assign'> }) | undefined;
   document?: (Pick<Document, 'querySelector' | 'addEventListener'> & { visibilityState?: DocumentVisibilityState }) | undefined;
+  /**
+   * The launch URL's query (cmi5 launch parameters), read before the router starts; by default
+   * the window's `location.search`.
+   */
+  search?: string | undefined;
 }
 
 /**
@@ -84,6 +94,7 @@ export interface ChooseTrackingOptions {
  */
 export async function chooseTracking(options: ChooseTrackingOptions): Promise<TrackingChoice> {
   const { course, storage, window: win, document: doc } = options;
+  if (options.search === undefined) options = { ...options, search: win?.location?.search ?? '' };
   const metaValue = packageMetaValue(doc);
   let choice: TrackingChoice | null = null;
   for (const connect of metaValue === null ? [] : STANDARDS) {
@@ -112,7 +123,7 @@ export async function chooseTracking(options: ChooseTrackingOptions): Promise<Tr
  * (the learner reads it on the page they land on before going on).
  */
 export function lmsResumeLessonId(connection: LmsConnection, restoreReport: RestoreReport, state: CourseState): string | null {
-  if (connection.mode !== 'lms' || restoreReport.kind !== 'resumed') return null;
+  if ((connection.mode !== 'lms' && connection.mode !== 'cmi5') || restoreReport.kind !== 'resumed') return null;
   const next = selectStartOrResume(state);
   return next.kind === 'resume' ? next.lessonId : null;
 }

@@ -70,7 +70,32 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
       </dl>
     );
   }
-  if (connection.mode === 'local') {
+  if (connection.mode === 'local' && connection.expected === 'cmi5') {
+    return (
+      <dl>
+        <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
+        <Row term={t('lms.check.api')}>{t('lms.check.cmi5NotLaunched')}</Row>
+      </dl>
+    );
+  }
+  if (connection.mode === 'cmi5') {
+    const { launch } = connection.tracking;
+    const pending = status.mode === 'lms' && status.standard === 'cmi5' ? status.pending : 0;
+    return (
+      <dl>
+        <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
+        <Row term={t('lms.check.endpoint')}>{launch.endpoint}</Row>
+        <Row term={t('lms.check.registration')}>{launch.registration}</Row>
+        <Row term={t('lms.check.launchMode')}>{launch.launchMode}</Row>
+        <Row term={t('lms.check.masteryScore')}>
+          {launch.masteryScore === undefined ? t('lms.check.masteryNone') : format.format(launch.masteryScore)}
+        </Row>
+        <Row term={t('lms.check.returnUrl')}>{launch.returnURL ?? t('lms.check.returnNone')}</Row>
+        <Row term={t('lms.check.statementsPending')}>{format.format(pending)}</Row>
+      </dl>
+    );
+  }
+  if (connection.mode === 'local' && connection.expected !== 'cmi5') {
     const standard = standardName(connection.expected);
     return (
       <dl>
@@ -81,7 +106,7 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
       </dl>
     );
   }
-  if (status.mode !== 'lms') return null;
+  if (status.mode !== 'lms' || status.standard === 'cmi5' || connection.mode !== 'lms') return null;
   const standard = standardName(connection.standard);
   const saving = status.readOnly
     ? t('lms.check.readOnly')

@@ -1,0 +1,222 @@
+/**
+ * The cmi5 {@link TrackingAdapter} (loaded only for a cmi5 launch, see standard.ts):
+ *
+ * 1. reads the launch parameters (§8.1), fetches the token once (§8.2), reads `LMS.LaunchData` (§10);
+ * 2. opens the session (session.ts keeps the §9.3 ordering), sends `initialized`;
+ * 3. reads the progress record from the xAPI state document: the LMS's copy wins over the
+ *    browser's, as with SCORM; each saved record goes to both;
+ * 4. maps the machine's `tracking.*` facts to statements (events.ts);
+ * 5. on `pagehide` (finish) sends `terminated` with keepalive; {@link Cmi5Tracking.exit} also
+ *    goes to the LMS's returnURL afterwards (§10.2.6).
+ *
+ * Any failure to connect: the course runs on local storage and says so (`mode: 'local'`).
+ */
+import type { CompiledCourse } from '../../content/types.ts';
+import type { ProgressStore } from '../../course/progress-store.ts';
+import type { TrackingEvent } from '../../course/types.ts';
+import { createStatusStore, mapStatusStore, type CourseFacts, type TrackingAdapter } from '../adapter.ts';
+import { createLocalStorageAdapter, createLocalStorageStore } from '../local-storage.ts';
+import type { ChooseTrackingOptions, LmsStatus, TrackingChoice } from '../lms.ts';
+import { createCmi5Client } from './client.ts';
+import { createEventMapper } from './events.ts';
+import { parseLaunchData, parseLaunchUrl, type LaunchData, type LaunchParams } from './launch.ts';
+import { createOutbox } from './queue.ts';
+import { openCmi5Session, type Cmi5Session } from './session.ts';
+
+/** The cmi5 connection's status, in the SCORM adapter's `state` vocabulary (LmsStatusNotice reads it). */
+export interface Cmi5Status {
+  standard: 'cmi5';
+  /** `saved`: nothing waits; `pending`: sending; `retrying`: the LRS failed, kept in the outbox; `ended`: terminated with items still waiting (sent at the next launch). */
+  state: 'saved' | 'pending' | 'retrying' | 'ended';
+  initialized: boolean;
+  finished: boolean;
+  pending: number;
+  rejected: number;
+  refused: boolean;
+  launchMode: LaunchData['launchMode'];
+  restoredFrom: 'lms' | 'browser' | 'none';
+  readOnly: boolean;
+}
+
+/** What the LMS check page shows of a cmi5 launch. */
+export interface Cmi5LaunchInfo {
+  endpoint: string;
+  registration: string;
+  activityId: string;
+  launchMode: LaunchData['launchMode'];
+  moveOn: LaunchData['moveOn'];
+  masteryScore?: number;
+  returnURL?: string;
+}
+
+export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
+  readonly standard: 'cmi5';
+  readonly launch: Cmi5LaunchInfo;
+  readonly session: Cmi5Session;
+  /** The course's exit: terminate (awaited), then go to the returnURL when the LMS gave one. */
+  exit(): Promise<void>;
+}
+
+function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
+  const s = session.status();
+  if (s.pending === 0) return 'saved';
+  if (finished) return 'ended';
+  return s.lastFailure || s.refused ? 'retrying' : 'pending';
+}
+
+function localFallback(course: CompiledCourse, storage: Storage | undefined): TrackingChoice {
+  return {
+    connection: { mode: 'local', expected: 'cmi5', searchedLevels: 0 },
+    adapter: createLocalStorageAdapter<LmsStatus>(storage, course.id, { mode: 'local', expected: 'cmi5' }),
+  };
+}
+
+export async function connectCmi5(search: string, options: ChooseTrackingOptions): Promise<TrackingChoice> {
+  const { course, storage } = options;
+  const parsed = parseLaunchUrl(search);
+  if (!parsed.ok) return localFallback(course, storage);
+  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location });
+  if (tracking === null) return localFallback(course, storage);
+  const status = mapStatusStore(tracking.status, (from): LmsStatus => ({ mode: 'lms', ...from }));
+  return { connection: { mode: 'cmi5', standard: 'cmi5', tracking }, adapter: { ...tracking, status } };
+}
+
+export interface Cmi5TrackingOptions {
+  course: CompiledCourse;
+  launch: LaunchParams;
+  storage: Storage | undefined;
+  location?: Pick<Location, 'assign'> | undefined;
+  sessionStore?: Storage | undefined;
+  lang?: string;
+}
+
+/** Connects to the LMS and opens the session; `null` when the LMS cannot be reached or its launch data is unusable. */
+export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<Cmi5Tracking | null> {
+  const { course, launch, storage } = options;
+  let sessionStore: Storage | undefined = options.sessionStore;
+  try {
+    sessionStore ??= globalThis.sessionStorage;
+  } catch {
+    sessionStore = undefined;
+  }
+  const client = createCmi5Client({ launch, tokenStore: sessionStore });
+  const authorized = await client.authorize();
+  if (!authorized.ok) return null;
+  const raw = await client.getLaunchData();
+  if (!raw.ok) return null;
+  const launchData = parseLaunchData(raw.value);
+  if (!launchData.ok) return null;
+  const data = launchData.data;
+  const lang = options.lang ?? (typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en');
+  const session = await openCmi5Session({
+    launch,
+    launchData: data,
+    lang,
+    client,
+    outbox: createOutbox({ storage, registration: launch.registration }),
+    sessionStore,
+  });
+  const readOnly = data.launchMode !== 'Normal';
+  const lms = await session.loadProgress();
+  const local = createLocalStorageStore(storage, course.id);
+  const lmsRecord = lms.ok && lms.value !== null && lms.value !== undefined ? lms.value : null;
+
+  let finished = false;
+  let restoredFrom: Cmi5Status['restoredFrom'] = 'none';
+  const snapshot = (): Cmi5Status => {
+    const s = session.status();
+    return {
+      standard: 'cmi5',
+      state: toState(session, finished),
+      initialized: s.initialized,
+      finished: s.terminated,
+      pending: s.pending,
+      rejected: s.rejected,
+      refused: s.refused,
+      launchMode: s.launchMode,
+      restoredFrom,
+      readOnly,
+    };
+  };
+  const status = createStatusStore<Cmi5Status>(snapshot());
+  const publish = () => status.set(snapshot());
+
+  const records: ProgressStore = {
+    load() {
+      if (lmsRecord !== null) {
+        restoredFrom = 'lms';
+        return { kind: 'ok', json: lmsRecord };
+      }
+      const fromBrowser = local.load();
+      if (fromBrowser.kind === 'ok') restoredFrom = 'browser';
+      return fromBrowser;
+    },
+    save(record) {
+      const result = local.save(record);
+      if (!readOnly) session.saveProgress(record);
+      publish();
+      // The LMS copy is the one that counts: the record is queued durably even when the browser copy failed.
+      return readOnly ? result : { ok: true };
+    },
+    setAside: (text, reason) => local.setAside(text, reason),
+    started(record) {
+      // A record from the browser (the LMS had none yet) goes to the LMS.
+      if (restoredFrom === 'browser' && !readOnly) session.saveProgress(record);
+      publish();
+    },
+  };
+
+  session.initialize();
+  publish();
+  const map = createEventMapper({ session, course, startedAt: Date.now() });
+
+  const attach = (facts: CourseFacts) => {
+    facts.on('*', (fact) => {
+      map(fact as TrackingEvent);
+      publish();
+      // Sending is asynchronous: publish again once it has had a moment.
+      void session.flush().then(publish);
+    });
+  };
+
+  let ending: Promise<{ returnURL?: string }> | null = null;
+  const end = (unloading: boolean) => {
+    if (ending === null) {
+      finished = true;
+      ending = session.terminate({ unloading }).then((result) => {
+        publish();
+        return result;
+      });
+    }
+    return ending;
+  };
+
+  const info: Cmi5LaunchInfo = {
+    endpoint: launch.endpoint,
+    registration: launch.registration,
+    activityId: launch.activityId,
+    launchMode: data.launchMode,
+    moveOn: data.moveOn,
+  };
+  if (data.masteryScore !== undefined) info.masteryScore = data.masteryScore;
+  if (data.returnURL !== undefined) info.returnURL = data.returnURL;
+
+  return {
+    standard: 'cmi5',
+    launch: info,
+    session,
+    records,
+    attach,
+    status,
+    flush: () => {
+      void session.flush().then(publish);
+    },
+    finish: () => {
+      void end(true);
+    },
+    async exit() {
+      const { returnURL } = await end(false);
+      if (returnURL) options.location?.assign(returnURL);
+    },
+  };
+}
