@@ -9,10 +9,10 @@
  * @example
  * <BlockList blocks={body.blocks} idPrefix={`lesson-${body.id}`} />
  */
-import { Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Block } from '../content/types.ts';
 import { Accordion } from './accordion/Accordion.tsx';
-import { BlockScopeContext, type BlockScope } from './BlockScope.ts';
+import { BlockScopeContext, useListScope } from './BlockScope.ts';
 import { Callout } from './callout/Callout.tsx';
 import { Chart } from './chart/Chart.tsx';
 import { Compare } from './compare/Compare.tsx';
@@ -32,18 +32,10 @@ export interface BlockListProps {
   idPrefix: string;
 }
 
+const renderChildren = (children: Block[], prefix: string) => <BlockList blocks={children} idPrefix={prefix} />;
+
 export function BlockList({ blocks, idPrefix }: BlockListProps) {
-  const parent = useContext(BlockScopeContext);
-  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
-  const scope = useMemo<BlockScope>(
-    () =>
-      parent ?? {
-        renderBlocks: (children, prefix) => <BlockList blocks={children} idPrefix={prefix} />,
-        notesPrefix: idPrefix,
-        followedReferences,
-      },
-    [parent, idPrefix, followedReferences],
-  );
+  const { parent, scope } = useListScope(idPrefix, renderChildren);
   const list = (
     <div className="blocks">
       {blocks.map((block, index) => (

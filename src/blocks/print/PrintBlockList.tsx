@@ -14,9 +14,9 @@
  * edition's section (h2) and lesson (h3) headings. Each top-level block carries
  * `data-block="<index in the lesson>"` for read-aloud to mark.
  */
-import { Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Block, Html, Panel } from '../../content/types.ts';
-import { BlockScopeContext, useBlockScope, type BlockProps, type BlockScope } from '../BlockScope.ts';
+import { BlockScopeContext, useBlockScope, useListScope, type BlockProps } from '../BlockScope.ts';
 import { Callout } from '../callout/Callout.tsx';
 import { Compare } from '../compare/Compare.tsx';
 import { Footnotes } from '../footnotes/Footnotes.tsx';
@@ -33,18 +33,10 @@ export interface PrintBlockListProps {
   idPrefix: string;
 }
 
+const renderChildren = (children: Block[], prefix: string) => <PrintBlockList blocks={children} idPrefix={prefix} />;
+
 export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
-  const parent = useContext(BlockScopeContext);
-  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
-  const scope = useMemo<BlockScope>(
-    () =>
-      parent ?? {
-        renderBlocks: (children, prefix) => <PrintBlockList blocks={children} idPrefix={prefix} />,
-        notesPrefix: idPrefix,
-        followedReferences,
-      },
-    [parent, idPrefix, followedReferences],
-  );
+  const { parent, scope } = useListScope(idPrefix, renderChildren);
   if (parent) {
     return (
       <div className="blocks">
