@@ -11,18 +11,14 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import type { Block } from '../content/types.ts';
+import { isSameInPrint, SameInPrint } from './SameInPrint.tsx';
 import { Accordion } from './accordion/Accordion.tsx';
 import { BlockScopeContext, useListScope } from './BlockScope.ts';
-import { Callout } from './callout/Callout.tsx';
 import { Chart } from './chart/Chart.tsx';
-import { Compare } from './compare/Compare.tsx';
 import { FlipCards } from './flipcards/FlipCards.tsx';
-import { Footnotes } from './footnotes/Footnotes.tsx';
 import { Prose } from './prose/Prose.tsx';
-import { Quote } from './quote/Quote.tsx';
 import { Reveal } from './reveal/Reveal.tsx';
 import { Slides } from './slides/Slides.tsx';
-import { DataTable } from './table/DataTable.tsx';
 import { Tabs } from './tabs/Tabs.tsx';
 import './blocks.css';
 
@@ -47,6 +43,7 @@ export function BlockList({ blocks, idPrefix }: BlockListProps) {
 }
 
 function renderBlock(block: Block, idPrefix: string): ReactNode {
+  if (isSameInPrint(block)) return <SameInPrint block={block} idPrefix={idPrefix} />;
   switch (block.type) {
     case 'prose':
       return <Prose block={block} idPrefix={idPrefix} />;
@@ -60,18 +57,8 @@ function renderBlock(block: Block, idPrefix: string): ReactNode {
       return <Reveal block={block} idPrefix={idPrefix} />;
     case 'slides':
       return <Slides block={block} idPrefix={idPrefix} />;
-    case 'quote':
-      return <Quote block={block} idPrefix={idPrefix} />;
-    case 'callout':
-      return <Callout block={block} idPrefix={idPrefix} />;
-    case 'compare':
-      return <Compare block={block} idPrefix={idPrefix} />;
-    case 'table':
-      return <DataTable block={block} idPrefix={idPrefix} />;
     case 'chart':
       return <Chart block={block} idPrefix={idPrefix} />;
-    case 'footnotes':
-      return <Footnotes block={block} idPrefix={idPrefix} />;
     default: {
       // A type error here means a block type was added to src/content/types.ts without a case above.
       const unknown: never = block;

@@ -16,13 +16,9 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import type { Block, Html, Panel } from '../../content/types.ts';
+import { isSameInPrint, SameInPrint } from '../SameInPrint.tsx';
 import { BlockScopeContext, useBlockScope, useListScope, type BlockProps } from '../BlockScope.ts';
-import { Callout } from '../callout/Callout.tsx';
-import { Compare } from '../compare/Compare.tsx';
-import { Footnotes } from '../footnotes/Footnotes.tsx';
-import { Quote } from '../quote/Quote.tsx';
 import { RichText } from '../RichText.tsx';
-import { DataTable } from '../table/DataTable.tsx';
 import { usePrintTranslation } from '../../i18n/print.ts';
 import { printOrder } from './print-order.ts';
 import '../blocks.css';
@@ -60,6 +56,7 @@ export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
 }
 
 function renderPrintBlock(block: Block, idPrefix: string): ReactNode {
+  if (isSameInPrint(block)) return <SameInPrint block={block} idPrefix={idPrefix} />;
   switch (block.type) {
     case 'prose':
       return <RichText className="block prose" html={shiftHeadings(block.html)} />;
@@ -74,16 +71,6 @@ function renderPrintBlock(block: Block, idPrefix: string): ReactNode {
       return <PrintFlipCards block={block} idPrefix={idPrefix} />;
     case 'chart':
       return <PrintChart block={block} idPrefix={idPrefix} />;
-    case 'quote':
-      return <Quote block={block} idPrefix={idPrefix} />;
-    case 'callout':
-      return <Callout block={block} idPrefix={idPrefix} />;
-    case 'compare':
-      return <Compare block={block} idPrefix={idPrefix} />;
-    case 'table':
-      return <DataTable block={block} idPrefix={idPrefix} />;
-    case 'footnotes':
-      return <Footnotes block={block} idPrefix={idPrefix} />;
     default: {
       const unknown: never = block;
       void unknown;
