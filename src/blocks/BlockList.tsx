@@ -9,20 +9,16 @@
  * @example
  * <BlockList blocks={body.blocks} idPrefix={`lesson-${body.id}`} />
  */
-import { Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Block } from '../content/types.ts';
+import { isSameInPrint, SameInPrint } from './SameInPrint.tsx';
 import { Accordion } from './accordion/Accordion.tsx';
-import { BlockScopeContext, type BlockScope } from './BlockScope.ts';
-import { Callout } from './callout/Callout.tsx';
+import { BlockScopeContext, useListScope } from './BlockScope.ts';
 import { Chart } from './chart/Chart.tsx';
-import { Compare } from './compare/Compare.tsx';
 import { FlipCards } from './flipcards/FlipCards.tsx';
-import { Footnotes } from './footnotes/Footnotes.tsx';
 import { Prose } from './prose/Prose.tsx';
-import { Quote } from './quote/Quote.tsx';
 import { Reveal } from './reveal/Reveal.tsx';
 import { Slides } from './slides/Slides.tsx';
-import { DataTable } from './table/DataTable.tsx';
 import { Tabs } from './tabs/Tabs.tsx';
 import './blocks.css';
 
@@ -32,18 +28,10 @@ export interface BlockListProps {
   idPrefix: string;
 }
 
+const renderChildren = (children: Block[], prefix: string) => <BlockList blocks={children} idPrefix={prefix} />;
+
 export function BlockList({ blocks, idPrefix }: BlockListProps) {
-  const parent = useContext(BlockScopeContext);
-  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
-  const scope = useMemo<BlockScope>(
-    () =>
-      parent ?? {
-        renderBlocks: (children, prefix) => <BlockList blocks={children} idPrefix={prefix} />,
-        notesPrefix: idPrefix,
-        followedReferences,
-      },
-    [parent, idPrefix, followedReferences],
-  );
+  const { parent, scope } = useListScope(idPrefix, renderChildren);
   const list = (
     <div className="blocks">
       {blocks.map((block, index) => (
@@ -55,6 +43,7 @@ export function BlockList({ blocks, idPrefix }: BlockListProps) {
 }
 
 function renderBlock(block: Block, idPrefix: string): ReactNode {
+  if (isSameInPrint(block)) return <SameInPrint block={block} idPrefix={idPrefix} />;
   switch (block.type) {
     case 'prose':
       return <Prose block={block} idPrefix={idPrefix} />;
@@ -68,18 +57,8 @@ function renderBlock(block: Block, idPrefix: string): ReactNode {
       return <Reveal block={block} idPrefix={idPrefix} />;
     case 'slides':
       return <Slides block={block} idPrefix={idPrefix} />;
-    case 'quote':
-      return <Quote block={block} idPrefix={idPrefix} />;
-    case 'callout':
-      return <Callout block={block} idPrefix={idPrefix} />;
-    case 'compare':
-      return <Compare block={block} idPrefix={idPrefix} />;
-    case 'table':
-      return <DataTable block={block} idPrefix={idPrefix} />;
     case 'chart':
       return <Chart block={block} idPrefix={idPrefix} />;
-    case 'footnotes':
-      return <Footnotes block={block} idPrefix={idPrefix} />;
     default: {
       // A type error here means a block type was added to src/content/types.ts without a case above.
       const unknown: never = block;

@@ -3,7 +3,7 @@
  * container blocks (tabs, slides, …) can render the blocks inside their panels without importing
  * BlockList (which imports them): no import cycle.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Block } from '../content/types.ts';
 
 export interface BlockScope {
@@ -20,6 +20,24 @@ export interface BlockScope {
 }
 
 export const BlockScopeContext = createContext<BlockScope | null>(null);
+
+/**
+ * For a block list (BlockList, PrintBlockList): the scope of the list around it (`parent`), or,
+ * for the outermost list, a new scope rendering children with `renderBlocks` (a module-level
+ * function, so the scope stays the same object between renders).
+ */
+export function useListScope(
+  idPrefix: string,
+  renderBlocks: BlockScope['renderBlocks'],
+): { parent: BlockScope | null; scope: BlockScope } {
+  const parent = useContext(BlockScopeContext);
+  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
+  const scope = useMemo<BlockScope>(
+    () => parent ?? { renderBlocks, notesPrefix: idPrefix, followedReferences },
+    [parent, renderBlocks, idPrefix, followedReferences],
+  );
+  return { parent, scope };
+}
 
 /** The scope of the nearest BlockList; block components only render inside one. */
 export function useBlockScope(): BlockScope {

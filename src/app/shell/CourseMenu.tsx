@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useHref, useLocation, useNavigate } from 'react-router';
+import type { LessonOutline } from '../../content/types.ts';
 import { selectProgress, selectSections, type LessonEntry } from '../../course/selectors.ts';
 import { useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';
 import { OfflineReady } from '../offline/OfflineNotice.tsx';
@@ -23,6 +24,7 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
   const progress = useCourseSelector(selectProgress);
   const { course } = useCourseRuntime();
   const ref = useRef<HTMLElement>(null);
+  const { lessonsHref, follow } = useLessonLinks();
 
   useEffect(() => {
     if (!open || !overlay) return;
@@ -67,9 +69,17 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
             </span>
           </h2>
           <ol>
-            {lessons.map((entry) => (
-              <li key={entry.lesson.id}>
-                <MenuLesson entry={entry} onChoose={overlay ? onClose : undefined} />
+            {lessons.map(({ lesson, lock, status, isCurrent }) => (
+              <li key={lesson.id}>
+                <MenuLesson
+                  lesson={lesson}
+                  href={`${lessonsHref}${lesson.id}/`}
+                  isCurrent={isCurrent}
+                  status={status}
+                  blockingLessonId={lock.locked && lock.reason === 'locked' ? lock.blockingLessonId : undefined}
+                  onChoose={overlay ? onClose : undefined}
+                  follow={follow}
+                />
               </li>
             ))}
           </ol>
@@ -87,14 +97,48 @@ export function CourseMenu({ id, open, overlay, prerendered = false, onClose }: 
   );
 }
 
-function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => void) | undefined }) {
+/**
+ * What a lesson link needs from the router, in a form that does not change when the location
+ * does: `<Link>` reads the location through context, so every link would render again on each
+ * lesson change. `follow` behaves as a Link's click (left click without modifier keys; the
+ * current location is replaced rather than pushed).
+ */
+function useLessonLinks() {
+  const lessonsHref = useHref('/lesson/');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const latest = useRef({ navigate, here: '' });
+  useEffect(() => {
+    latest.current = { navigate, here: `${location.pathname}${location.search}${location.hash}` };
+  });
+  const follow = useCallback((event: MouseEvent<HTMLAnchorElement>, to: string) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    const { navigate: go, here } = latest.current;
+    void go(to, { replace: here === to });
+  }, []);
+  return { lessonsHref, follow };
+}
+
+interface MenuLessonProps {
+  lesson: LessonOutline;
+  href: string;
+  isCurrent: boolean;
+  status: LessonEntry['status'];
+  blockingLessonId: string | undefined;
+  onChoose: (() => void) | undefined;
+  follow: (event: MouseEvent<HTMLAnchorElement>, to: string) => void;
+}
+
+/** One lesson of the menu; memoized, so a lesson change renders only the items that changed. */
+const MenuLesson = memo(function MenuLesson({ lesson, href, isCurrent, status, blockingLessonId, onChoose, follow }: MenuLessonProps) {
   const { t } = useTranslation();
   const { course } = useCourseRuntime();
-  const { lesson, lock, status, isCurrent } = entry;
-  const blocking = lock.locked && lock.reason === 'locked' ? course.lessons.find((l) => l.id === lock.blockingLessonId) : undefined;
+  const blocking = blockingLessonId === undefined ? undefined : course.lessons.find((l) => l.id === blockingLessonId);
   return (
-    <Link
-      to={`/lesson/${lesson.id}/`}
+    <a
+      href={href}
+      data-discover="true"
       className="lesson-link"
       aria-current={isCurrent ? 'page' : undefined}
       aria-disabled={blocking ? true : undefined}
@@ -102,6 +146,7 @@ function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => 
         // A locked lesson stays where it is: its reason shows on focus and hover, and is part of its name.
         if (blocking) event.preventDefault();
         else onChoose?.();
+        follow(event, `/lesson/${lesson.id}/`);
       }}
     >
       <span className="lesson-link__title">
@@ -115,6 +160,6 @@ function MenuLesson({ entry, onChoose }: { entry: LessonEntry; onChoose: (() => 
         )}
       </span>
       <StatusIcon mark={blocking ? 'locked' : status} />
-    </Link>
+    </a>
   );
-}
+});

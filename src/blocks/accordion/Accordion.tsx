@@ -4,41 +4,22 @@
  * ↓/↑ move between titles (wrapping), Home/End go to the first/last title. Closed panels stay in
  * the DOM (hidden) so the printed lesson holds every panel.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
-import { useRevealRequests } from '../revealRequest.ts';
+import { rovingTarget, useDisclosure } from '../disclosure.ts';
 
 export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
   const { t } = useTranslation();
   const { renderBlocks } = useBlockScope();
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
-  const rootRef = useRef<HTMLDivElement>(null);
   const buttonRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const buttonId = (panelId: string) => `${idPrefix}-button-${panelId}`;
   const panelId = (panelId: string) => `${idPrefix}-panel-${panelId}`;
-
-  const setExpanded = (id: string, expanded: boolean) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (expanded) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  useRevealRequests(rootRef, block.panels.map((panel) => panelId(panel.id)), (index) => {
-    const panel = block.panels[index];
-    if (panel) setExpanded(panel.id, true);
-  });
+  const { rootRef, isOpen, toggle } = useDisclosure(block.panels, panelId);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const count = block.panels.length;
-    const next = {
-      ArrowDown: (index + 1) % count,
-      ArrowUp: (index - 1 + count) % count,
-      Home: 0,
-      End: count - 1,
-    }[event.key];
-    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = rovingTarget(event, index, block.panels.length, { previous: 'ArrowUp', next: 'ArrowDown' });
+    if (next === undefined) return;
     event.preventDefault();
     buttonRefs.current[next]?.focus();
   };
@@ -49,7 +30,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
       <p className="block-label">{block.label}</p>
       <p className="block-instruction">{t('blocks.accordion.instruction')}</p>
       {block.panels.map((panel, index) => {
-        const expanded = open.has(panel.id);
+        const expanded = isOpen(panel.id);
         return (
           <div className="accordion-item" key={panel.id}>
             <Heading className="accordion-heading">
@@ -62,7 +43,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
                 id={buttonId(panel.id)}
                 aria-expanded={expanded}
                 aria-controls={panelId(panel.id)}
-                onClick={() => setExpanded(panel.id, !expanded)}
+                onClick={() => toggle(panel.id)}
                 onKeyDown={(event) => onKeyDown(event, index)}
               >
                 {panel.title}

@@ -4,6 +4,7 @@
  * screen reader and stacks on narrow screens, then the explanation.
  */
 import { useTranslation } from 'react-i18next';
+import type { Html } from '../../content/types.ts';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
 
@@ -21,33 +22,29 @@ export function Compare({ block, idPrefix }: BlockProps<'compare'>) {
           <li className="compare-row" key={row.id}>
             <h3 className="compare-title">{row.title}</h3>
             <dl className="compare-pair">
-              <div className="compare-say">
-                <dt>
-                  <span className="compare-icon" aria-hidden="true">
-                    ✓
-                  </span>
-                  {t('blocks.compare.say')}
-                </dt>
-                <dd>
-                  <RichText as="span" html={row.sayHtml} />
-                </dd>
-              </div>
-              <div className="compare-avoid">
-                <dt>
-                  <span className="compare-icon" aria-hidden="true">
-                    ✗
-                  </span>
-                  {t('blocks.compare.avoid')}
-                </dt>
-                <dd>
-                  <RichText as="span" html={row.avoidHtml} />
-                </dd>
-              </div>
+              <CompareSide className="compare-say" icon="✓" term={t('blocks.compare.say')} html={row.sayHtml} />
+              <CompareSide className="compare-avoid" icon="✗" term={t('blocks.compare.avoid')} html={row.avoidHtml} />
             </dl>
             {row.blocks.length > 0 && renderBlocks(row.blocks, `${idPrefix}-${row.id}`)}
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+function CompareSide({ className, icon, term, html }: { className: string; icon: string; term: string; html: Html }) {
+  return (
+    <div className={className}>
+      <dt>
+        <span className="compare-icon" aria-hidden="true">
+          {icon}
+        </span>
+        {term}
+      </dt>
+      <dd>
+        <RichText as="span" html={html} />
+      </dd>
     </div>
   );
 }

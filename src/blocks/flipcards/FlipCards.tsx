@@ -5,31 +5,17 @@
  * focus ring while the back shows, so the card can always be turned back. The 3-D turn is CSS only
  * and only when the learner has not asked for reduced motion.
  */
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
-import { useRevealRequests } from '../revealRequest.ts';
+import { useDisclosure } from '../disclosure.ts';
 
 export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
   const { t } = useTranslation();
   const { renderBlocks } = useBlockScope();
-  const [turned, setTurned] = useState<ReadonlySet<string>>(() => new Set());
-  const rootRef = useRef<HTMLDivElement>(null);
   const labelId = `${idPrefix}-label`;
   const backId = (cardId: string) => `${idPrefix}-back-${cardId}`;
-
-  const setTurnedOver = (id: string, over: boolean) =>
-    setTurned((current) => {
-      const next = new Set(current);
-      if (over) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  useRevealRequests(rootRef, block.cards.map((card) => backId(card.id)), (index) => {
-    const card = block.cards[index];
-    if (card) setTurnedOver(card.id, true);
-  });
+  const { rootRef, isOpen: isTurned, toggle: turnOver } = useDisclosure(block.cards, backId);
 
   return (
     <div className="block flipcards" ref={rootRef}>
@@ -39,7 +25,7 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
       <p className="block-instruction">{t('blocks.flipcards.instruction')}</p>
       <ul className="flipcards-list" aria-labelledby={labelId}>
         {block.cards.map((card) => {
-          const over = turned.has(card.id);
+          const over = isTurned(card.id);
           return (
             <li className="flipcard" key={card.id} data-turned={over || undefined}>
               <button
@@ -50,7 +36,7 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
                 // Named by its front (its only visible text, WCAG 2.5.3), even while turned and the
                 // front is hidden; the block's instruction says how to turn it.
                 aria-label={card.frontText}
-                onClick={() => setTurnedOver(card.id, !over)}
+                onClick={() => turnOver(card.id)}
               >
                 <span className="flipcard-face flipcard-front">
                   <RichText as="span" className="flipcard-front-text" id={`${idPrefix}-front-${card.id}`} html={card.frontHtml} />

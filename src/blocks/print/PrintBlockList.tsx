@@ -14,15 +14,11 @@
  * edition's section (h2) and lesson (h3) headings. Each top-level block carries
  * `data-block="<index in the lesson>"` for read-aloud to mark.
  */
-import { Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Block, Html, Panel } from '../../content/types.ts';
-import { BlockScopeContext, useBlockScope, type BlockProps, type BlockScope } from '../BlockScope.ts';
-import { Callout } from '../callout/Callout.tsx';
-import { Compare } from '../compare/Compare.tsx';
-import { Footnotes } from '../footnotes/Footnotes.tsx';
-import { Quote } from '../quote/Quote.tsx';
+import { isSameInPrint, SameInPrint } from '../SameInPrint.tsx';
+import { BlockScopeContext, useBlockScope, useListScope, type BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
-import { DataTable } from '../table/DataTable.tsx';
 import { usePrintTranslation } from '../../i18n/print.ts';
 import { printOrder } from './print-order.ts';
 import '../blocks.css';
@@ -33,18 +29,10 @@ export interface PrintBlockListProps {
   idPrefix: string;
 }
 
+const renderChildren = (children: Block[], prefix: string) => <PrintBlockList blocks={children} idPrefix={prefix} />;
+
 export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
-  const parent = useContext(BlockScopeContext);
-  const [followedReferences] = useState(() => new Map<string, HTMLElement>());
-  const scope = useMemo<BlockScope>(
-    () =>
-      parent ?? {
-        renderBlocks: (children, prefix) => <PrintBlockList blocks={children} idPrefix={prefix} />,
-        notesPrefix: idPrefix,
-        followedReferences,
-      },
-    [parent, idPrefix, followedReferences],
-  );
+  const { parent, scope } = useListScope(idPrefix, renderChildren);
   if (parent) {
     return (
       <div className="blocks">
@@ -68,6 +56,7 @@ export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
 }
 
 function renderPrintBlock(block: Block, idPrefix: string): ReactNode {
+  if (isSameInPrint(block)) return <SameInPrint block={block} idPrefix={idPrefix} />;
   switch (block.type) {
     case 'prose':
       return <RichText className="block prose" html={shiftHeadings(block.html)} />;
@@ -82,16 +71,6 @@ function renderPrintBlock(block: Block, idPrefix: string): ReactNode {
       return <PrintFlipCards block={block} idPrefix={idPrefix} />;
     case 'chart':
       return <PrintChart block={block} idPrefix={idPrefix} />;
-    case 'quote':
-      return <Quote block={block} idPrefix={idPrefix} />;
-    case 'callout':
-      return <Callout block={block} idPrefix={idPrefix} />;
-    case 'compare':
-      return <Compare block={block} idPrefix={idPrefix} />;
-    case 'table':
-      return <DataTable block={block} idPrefix={idPrefix} />;
-    case 'footnotes':
-      return <Footnotes block={block} idPrefix={idPrefix} />;
     default: {
       const unknown: never = block;
       void unknown;

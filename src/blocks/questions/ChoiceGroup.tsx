@@ -10,12 +10,12 @@
  */
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import type { ChoiceText, Html } from '../../content/types.ts';
+import type { ChoiceText, Html, QuestionText } from '../../content/types.ts';
 import type { QuestionResult } from '../../course/scoring.ts';
 import { RichText } from '../RichText.tsx';
 import { useContentLang } from './contentLang.tsx';
 import { Mark, type MarkKind } from './Mark.tsx';
-import { joinIds } from './questionProps.ts';
+import { joinIds, type QuestionProps } from './questionProps.ts';
 
 export interface ChoiceItem {
   id: string;
@@ -49,9 +49,42 @@ export function oneAnswerMark(
 }
 
 /** The option's own feedback, shown after submission when the learner chose it. */
-export function optionFeedback(result: QuestionResult | null, optionId: string, words: ChoiceText | undefined): Html | null {
+function optionFeedback(result: QuestionResult | null, optionId: string, words: ChoiceText | undefined): Html | null {
   if (!result || !result.chosenOptionIds.includes(optionId)) return null;
   return words?.feedbackHtml ?? null;
+}
+
+/** The ChoiceGroup props every choice question passes on as it got them. */
+export function choiceQuestionProps({
+  text,
+  editable,
+  idPrefix,
+  describedBy,
+}: Pick<QuestionProps<'single'>, 'text' | 'editable' | 'idPrefix' | 'describedBy'>) {
+  return { idPrefix, promptHtml: text.promptHtml, editable, describedBy };
+}
+
+/** One item per option whose words are course text (single choice, multiple response). */
+export function textOptionItems(
+  options: readonly { id: string }[],
+  text: QuestionText,
+  lang: string | undefined,
+  result: QuestionResult | null,
+  isChosen: (optionId: string) => boolean,
+  markFor: (optionId: string, chosen: boolean) => ChoiceItem['mark'],
+): ChoiceItem[] {
+  return options.map(({ id }) => {
+    const chosen = isChosen(id);
+    const words = text.options?.[id];
+    return {
+      id,
+      label: <RichText as="span" html={words?.html ?? id} />,
+      checked: chosen,
+      lang,
+      mark: markFor(id, chosen),
+      feedbackHtml: optionFeedback(result, id, words),
+    };
+  });
 }
 
 export interface ChoiceGroupProps {

@@ -3,31 +3,17 @@
  * with aria-expanded and aria-controls; Enter/Space or a click shows or hides the text right after
  * it. Any number may be open. A point with no text is shown as a plain label, not a button.
  */
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
-import { useRevealRequests } from '../revealRequest.ts';
+import { useDisclosure } from '../disclosure.ts';
 
 export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
   const { t } = useTranslation();
   const { renderBlocks } = useBlockScope();
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
-  const rootRef = useRef<HTMLDivElement>(null);
   const labelId = `${idPrefix}-label`;
   const panelId = (pointId: string) => `${idPrefix}-panel-${pointId}`;
   const interactive = block.points.some((point) => point.blocks.length > 0);
-
-  const setExpanded = (id: string, expanded: boolean) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (expanded) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  useRevealRequests(rootRef, block.points.map((point) => panelId(point.id)), (index) => {
-    const point = block.points[index];
-    if (point) setExpanded(point.id, true);
-  });
+  const { rootRef, isOpen, toggle } = useDisclosure(block.points, panelId);
 
   return (
     <div className="block reveal" ref={rootRef}>
@@ -44,7 +30,7 @@ export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
               </li>
             );
           }
-          const expanded = open.has(point.id);
+          const expanded = isOpen(point.id);
           return (
             <li className="reveal-point" key={point.id}>
               <button
@@ -52,7 +38,7 @@ export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
                 className="reveal-button"
                 aria-expanded={expanded}
                 aria-controls={panelId(point.id)}
-                onClick={() => setExpanded(point.id, !expanded)}
+                onClick={() => toggle(point.id)}
               >
                 {point.title}
               </button>

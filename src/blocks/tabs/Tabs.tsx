@@ -7,6 +7,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import { rovingTarget } from '../disclosure.ts';
 import { useRevealRequests } from '../revealRequest.ts';
 
 export function Tabs({ block, idPrefix }: BlockProps<'tabs'>) {
@@ -22,14 +23,8 @@ export function Tabs({ block, idPrefix }: BlockProps<'tabs'>) {
   useRevealRequests(rootRef, block.panels.map((panel) => panelId(panel.id)), setChosen);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const count = block.panels.length;
-    const next = {
-      ArrowRight: (index + 1) % count,
-      ArrowLeft: (index - 1 + count) % count,
-      Home: 0,
-      End: count - 1,
-    }[event.key];
-    if (next === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = rovingTarget(event, index, block.panels.length, { previous: 'ArrowLeft', next: 'ArrowRight' });
+    if (next === undefined) return;
     event.preventDefault();
     setChosen(next);
     tabRefs.current[next]?.focus();

@@ -1,20 +1,11 @@
 /** Multiple response: checkboxes in a fieldset named by the prompt. "Choose all that apply." */
 import { useTranslation } from 'react-i18next';
-import { RichText } from '../../RichText.tsx';
 import { useContentLang } from '../contentLang.tsx';
-import { ChoiceGroup, optionFeedback, type ChoiceItem } from '../ChoiceGroup.tsx';
+import { ChoiceGroup, choiceQuestionProps, textOptionItems, type ChoiceItem } from '../ChoiceGroup.tsx';
 import type { QuestionProps } from '../questionProps.ts';
 
-export function MultipleResponse({
-  question,
-  text,
-  answer,
-  result,
-  editable,
-  onAnswer,
-  idPrefix,
-  describedBy,
-}: QuestionProps<'multiple'>) {
+export function MultipleResponse(props: QuestionProps<'multiple'>) {
+  const { question, text, answer, result, onAnswer } = props;
   const { t } = useTranslation();
   const contentLang = useContentLang();
   const chosenIds = answer?.optionIds ?? [];
@@ -37,24 +28,10 @@ export function MultipleResponse({
   return (
     <ChoiceGroup
       kind="checkbox"
-      idPrefix={idPrefix}
-      promptHtml={text.promptHtml}
+      {...choiceQuestionProps(props)}
       instruction={t('check.chooseAll')}
-      editable={editable}
-      describedBy={describedBy}
       onChange={onChange}
-      items={question.options.map(({ id }) => {
-        const chosen = chosenIds.includes(id);
-        const words = text.options?.[id];
-        return {
-          id,
-          label: <RichText as="span" html={words?.html ?? id} />,
-          checked: chosen,
-          lang: contentLang,
-          mark: markFor(id, chosen),
-          feedbackHtml: optionFeedback(result, id, words),
-        };
-      })}
+      items={textOptionItems(question.options, text, contentLang, result, (id) => chosenIds.includes(id), markFor)}
     />
   );
 }

@@ -1,20 +1,18 @@
 /** Yes / no: two radios, Yes then No, in a group named by the prompt. */
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, oneAnswerMark } from '../ChoiceGroup.tsx';
+import { ChoiceGroup, choiceQuestionProps, oneAnswerMark } from '../ChoiceGroup.tsx';
 import type { QuestionProps } from '../questionProps.ts';
 
 const VALUES = ['yes', 'no'] as const;
 
-export function YesNo({ text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'yesno'>) {
+export function YesNo(props: QuestionProps<'yesno'>) {
+  const { answer, result, onAnswer } = props;
   const { t } = useTranslation();
   return (
     <ChoiceGroup
       kind="radio"
-      idPrefix={idPrefix}
-      promptHtml={text.promptHtml}
+      {...choiceQuestionProps(props)}
       instruction={t('check.chooseOne')}
-      editable={editable}
-      describedBy={describedBy}
       onChange={(value) => {
         if (value === 'yes' || value === 'no') onAnswer({ type: 'yesno', value });
       }}
