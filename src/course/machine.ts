@@ -69,6 +69,21 @@ function courseAction<TParams>(
   );
 }
 type CheckParams = { checkId: string };
+
+/**
+ * A refused submission stays while the learner answers the rest of that check, naming the
+ * questions still open, so the view can keep flagging them; it ends when none is left. Any other
+ * refusal ends with the answer.
+ */
+function refusalAfterAnswer(
+  refusal: Refusal | null,
+  check: CompiledCourse['checks'][string] | undefined,
+  answers: Record<string, Answer>,
+): Refusal | null {
+  if (refusal?.kind !== 'submit' || check === undefined || refusal.checkId !== check.id) return null;
+  const unanswered = unansweredQuestionIds(check, answers);
+  return unanswered.length === 0 ? null : { ...refusal, unansweredQuestionIds: unanswered };
+}
 type AnswerParams = { checkId: string; questionId: string; answer: Answer };
 
 /**
@@ -242,7 +257,8 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
           ...context.lessons,
           [lessonId]: { ...(context.lessons[lessonId] as LessonProgress), status: 'complete' as const },
         };
-        enqueue.assign({ lessons, refusal: null });
+        // Reading to the end of the check's lesson is not an answer: a refused submission stays.
+        enqueue.assign({ lessons, refusal: context.refusal?.kind === 'submit' ? context.refusal : null });
         enqueue.emit({ type: 'tracking.lessonCompleted', lessonId });
         enqueue.emit(progressEvent(lessons));
       }),
@@ -251,12 +267,10 @@ export function createCourseMachine(course: CompiledCourse, options: CourseMachi
         const answer = question && toValidAnswer(question, params.answer);
         const progress = context.checks[params.checkId] as CheckProgress;
         if (!answer) return;
+        const answers = { ...progress.answers, [params.questionId]: answer };
         enqueue.assign({
-          checks: {
-            ...context.checks,
-            [params.checkId]: { ...progress, answers: { ...progress.answers, [params.questionId]: answer } },
-          },
-          refusal: null,
+          checks: { ...context.checks, [params.checkId]: { ...progress, answers } },
+          refusal: refusalAfterAnswer(context.refusal, checkOf(params.checkId), answers),
         });
       }),
       refuseSubmit: courseAction(({ context, enqueue }, params: CheckParams) => {

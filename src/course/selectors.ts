@@ -195,6 +195,8 @@ export interface CheckView {
   questions: QuestionView[];
   answeredCount: number;
   canSubmit: SubmitAvailability;
+  /** The learner tried to submit this attempt with questions unanswered, and some still are. */
+  submitRefused: boolean;
   canRetry: boolean;
   /** Number of submissions so far. */
   attempts: number;
@@ -233,7 +235,9 @@ export function selectCheckView(state: CourseState, checkId: string): CheckView 
   }
   else if (unanswered.length > 0) canSubmit = { ok: false, reason: 'unanswered', unansweredQuestionIds: unanswered };
   const last = progress.attempts[progress.attempts.length - 1];
+  const { refusal } = state.context;
   return {
+    submitRefused: refusal?.kind === 'submit' && refusal.checkId === checkId,
     check,
     lessonId,
     status: progress.status,

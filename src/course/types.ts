@@ -92,7 +92,11 @@ export interface CourseContext {
   checks: Record<string, CheckProgress>;
   completedAt: string | null;
   success: CourseSuccess | null;
-  /** The last refused navigation or submission; cleared by the next accepted learner action. */
+  /**
+   * The last refused navigation or submission; cleared by the next accepted learner action,
+   * except that a refused submission lasts while its check is being answered (with the
+   * questions still unanswered) and until it is submitted, retried or left.
+   */
   refusal: Refusal | null;
   /**
    * check id → when it was last opened for answering (ISO 8601): entering its lesson while it is

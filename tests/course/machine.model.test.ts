@@ -20,8 +20,7 @@ import {
   correctAnswerFor,
   eventCatalogue,
   partialAnswerFor,
-  saveAndRestore,
-  selectorView,
+  expectSameAfterRestore,
   serializeCourseState,
   wrongAnswerFor,
 } from './helpers.ts';
@@ -81,7 +80,7 @@ function runPath(
     snapshot = next;
   });
   if (exact) expect(exact(snapshot)).toBe(exact(path.state));
-  expect(selectorView(saveAndRestore(machine, snapshot))).toEqual(selectorView(snapshot));
+  expectSameAfterRestore(machine, snapshot);
 }
 
 function machineFor(course: CompiledCourse): CourseMachine {

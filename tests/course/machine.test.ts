@@ -194,6 +194,19 @@ describe('knowledge check', () => {
     expect(s.context.refusal).toMatchObject({ unansweredQuestionIds: ['q-text'] });
   });
 
+  it('keeps a refused submission while that check is answered, naming what is still open, until none is', () => {
+    const refusalAfter = (events: CourseEvent[]) => run(smallCourse(), [submit, ...events]).context.refusal;
+    expect(refusalAfter([answer('q-single', correctAnswers['q-single'])])).toMatchObject({
+      kind: 'submit',
+      unansweredQuestionIds: ['q-multiple', 'q-yesno', 'q-text', 'q-matching'],
+    });
+    // Reading to the end of the lesson does not end it; answering everything, leaving or submitting does.
+    expect(refusalAfter([{ type: 'lesson.complete', lessonId: 'quiz' }])).toMatchObject({ kind: 'submit' });
+    expect(refusalAfter(answerAll(correctAnswers))).toBeNull();
+    expect(refusalAfter([goto('intro')])).toBeNull();
+    expect(refusalAfter([...answerAll(correctAnswers), submit])).toBeNull();
+  });
+
   it('submits: review state, an attempt, the check lesson complete, tracking events', () => {
     const { actor, emitted } = startActor(smallCourse());
     for (const e of answerAll(withThreeRight)) actor.send(e);

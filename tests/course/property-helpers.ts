@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check';
 import { initialTransition, transition } from 'xstate';
-import { expect } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { createCourseMachine, type CourseSnapshot } from '../../src/course/machine.ts';
 import type { CourseEvent } from '../../src/course/types.ts';
@@ -16,8 +15,7 @@ import {
   correctAnswerFor,
   eventCatalogue,
   partialAnswerFor,
-  saveAndRestore,
-  selectorView,
+  expectSameAfterRestore,
   wrongAnswerFor,
 } from './helpers.ts';
 
@@ -139,6 +137,6 @@ export function runIntents(course: CompiledCourse, intents: readonly Intent[], o
     checkInvariants(next, snapshot, event, { roundTrip: options.roundTripEveryStep === true, machine });
     snapshot = next;
   }
-  expect(selectorView(saveAndRestore(machine, snapshot))).toEqual(selectorView(snapshot));
+  expectSameAfterRestore(machine, snapshot);
   return snapshot;
 }

@@ -52,9 +52,6 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const view = useCourseSelector(select);
   const idPrefix = `kc${useId().replace(/[^\w-]/g, '')}`;
 
-  /** The check for which the learner tried to submit with answers missing (a UI-only fact). */
-  const [refusedCheckId, setRefusedCheckId] = useState<string | null>(null);
-  const refused = refusedCheckId === checkId;
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const questionHeadings = useRef(new Map<string, HTMLHeadingElement>());
@@ -74,7 +71,7 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   if (view === null) return null;
 
   const submitted = view.status === 'submitted';
-  const { canSubmit } = view;
+  const { canSubmit, submitRefused: refused } = view;
   const locked = !canSubmit.ok && canSubmit.reason === 'locked';
   // The pre-rendered page shows the questions; answering waits until the app has taken over.
   const editable = view.status === 'answering' && !locked && !prerendering;
@@ -104,18 +101,16 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   };
 
   const submit = () => {
+    actor.send({ type: 'check.submit', checkId });
     if (canSubmit.ok) {
-      actor.send({ type: 'check.submit', checkId });
       const after = selectCheckView(actor.getSnapshot(), checkId);
       if (after?.status === 'submitted' && after.lastScore) {
-        setRefusedCheckId(null);
         announce(t('check.submittedAnnouncement', { score: after.lastScore.score, max: after.lastScore.max }));
         setFocusTarget({ kind: 'results' });
       }
       return;
     }
     if (canSubmit.reason === 'unanswered') {
-      setRefusedCheckId(checkId);
       announce(t('check.unanswered', { count: canSubmit.unansweredQuestionIds.length }));
       const first = canSubmit.unansweredQuestionIds[0];
       if (first !== undefined) questionHeadings.current.get(first)?.focus();
@@ -128,7 +123,6 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
     actor.send({ type: 'check.retry', checkId });
     const after = selectCheckView(actor.getSnapshot(), checkId);
     if (after?.status !== 'answering') return;
-    setRefusedCheckId(null);
     announce(t('check.retryAnnouncement', { attempt: after.attempts + 1 }));
     const first = after.questions[0];
     if (first) setFocusTarget({ kind: 'question', questionId: first.question.id });

@@ -65,8 +65,9 @@ describe('knowledge check', () => {
     await user.click(radio(prompts.single, 'Green'));
     expectSubmitMessage('Answer 4 more questions to submit.');
     expect(screen.getAllByText('Not answered yet')).toHaveLength(4);
-    // Nothing was sent to the machine as a submission.
-    expect(session.actor.getSnapshot().context.refusal).toBeNull();
+    // The machine keeps the refusal (the view's flags come from it), naming what is still open.
+    expect(session.actor.getSnapshot().context.refusal).toMatchObject({ kind: 'submit', unansweredQuestionIds: expect.any(Array) });
+    expect((session.actor.getSnapshot().context.refusal as { unansweredQuestionIds: string[] }).unansweredQuestionIds).toHaveLength(4);
     expect(screen.queryByRole('heading', { name: 'Your results' })).toBeNull();
   });
 
