@@ -76,18 +76,20 @@ export function checkGlossaryLessons(glossary: ParsedGlossary, lessonIds: Set<st
   });
 }
 
+function toGlossaryEntry(entry: ParsedGlossary['entries'][number]): GlossaryEntry {
+  return {
+    id: glossaryEntryId(entry.term),
+    term: entry.term,
+    kind: entry.kind,
+    ...(entry.expansion ? { expansion: entry.expansion } : {}),
+    definition: entry.definition,
+    lessonId: entry.lesson,
+  };
+}
+
 export function compileGlossary(glossary: ParsedGlossary, locale: string): Glossary {
   const entries = glossary.entries
-    .map(
-      (entry): GlossaryEntry => ({
-        id: glossaryEntryId(entry.term),
-        term: entry.term,
-        kind: entry.kind,
-        ...(entry.expansion ? { expansion: entry.expansion } : {}),
-        definition: entry.definition,
-        lessonId: entry.lesson,
-      }),
-    )
+    .map(toGlossaryEntry)
     .sort((a, b) => a.term.localeCompare(b.term, locale, { sensitivity: 'base' }));
   return { locale, entries };
 }
@@ -95,12 +97,7 @@ export function compileGlossary(glossary: ParsedGlossary, locale: string): Gloss
 export function indexGlossary(glossary: ParsedGlossary | undefined): GlossaryIndex {
   if (!glossary) return emptyGlossaryIndex;
   const entries = glossary.entries.map((entry) => ({
-    id: glossaryEntryId(entry.term),
-    term: entry.term,
-    kind: entry.kind,
-    ...(entry.expansion ? { expansion: entry.expansion } : {}),
-    definition: entry.definition,
-    lessonId: entry.lesson,
+    ...toGlossaryEntry(entry),
     forms: [entry.term, ...(entry.forms ?? [])],
   }));
   const acronyms = new Set(entries.filter((e) => e.kind === 'acronym').flatMap((e) => e.forms));

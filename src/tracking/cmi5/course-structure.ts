@@ -49,6 +49,14 @@ export function auIri(courseId: string): string {
 export function cmi5Xml(course: Pick<CompiledCourse, 'id' | 'locale' | 'title' | 'description' | 'completion'>): string {
   const rule = auRule(course);
   const text = (value: string, indent: string) => `${indent}<langstring lang="${escape(course.locale)}">${escape(value)}</langstring>`;
+  // The course and its one AU carry the same title and description.
+  const titleAndDescription = `    <title>
+${text(course.title, '      ')}
+    </title>
+    <description>
+${text(course.description, '      ')}
+    </description>
+`;
   const attributes = [`id="${escape(auIri(course.id))}"`, `moveOn="${rule.moveOn}"`];
   if (rule.masteryScore !== undefined) attributes.push(`masteryScore="${rule.masteryScore}"`);
   attributes.push('launchMethod="AnyWindow"');
@@ -57,21 +65,9 @@ export function cmi5Xml(course: Pick<CompiledCourse, 'id' | 'locale' | 'title' |
                  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                  xsi:schemaLocation="${CMI5_NAMESPACE} ${CMI5_SCHEMA_FILE}">
   <course id="${escape(courseIri(course.id))}">
-    <title>
-${text(course.title, '      ')}
-    </title>
-    <description>
-${text(course.description, '      ')}
-    </description>
-  </course>
+${titleAndDescription}  </course>
   <au ${attributes.join(' ')}>
-    <title>
-${text(course.title, '      ')}
-    </title>
-    <description>
-${text(course.description, '      ')}
-    </description>
-    <url>${CMI5_LAUNCH_FILE}</url>
+${titleAndDescription}    <url>${CMI5_LAUNCH_FILE}</url>
   </au>
 </courseStructure>
 `;
