@@ -5,33 +5,15 @@
 import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
-import { createCourseMachine, MAX_TIME_REPORT_SECONDS, type CourseSnapshot } from '../../src/course/machine.ts';
+import { createCourseMachine, MAX_TIME_REPORT_SECONDS } from '../../src/course/machine.ts';
 import { toProgressRecord, type ProgressRecord } from '../../src/course/progress-record.ts';
 import { createInitialContext } from '../../src/course/progress.ts';
 import type { Answer, CourseEvent } from '../../src/course/types.ts';
 import { correctAnswers, fixedClock, partialMatching, smallCourse, steppingClock, wrongAnswers } from './fixtures.ts';
+import { answer, answerAll, complete, goto, retry, run, submit } from './events.ts';
 import { startActor } from './helpers.ts';
 import { selectCourseScore } from '../../src/course/selectors.ts';
 
-function run(course: CompiledCourse, events: CourseEvent[], record?: ProgressRecord): CourseSnapshot {
-  const machine = createCourseMachine(course, { now: fixedClock });
-  let snapshot = initialTransition(machine, record ? { record } : {})[0];
-  for (const event of events) snapshot = transition(machine, snapshot, event)[0];
-  return snapshot;
-}
-
-const answer = (questionId: string, a: Answer, checkId = 'quiz'): CourseEvent => ({
-  type: 'check.answer',
-  checkId,
-  questionId,
-  answer: a,
-});
-const answerAll = (answers: Record<string, Answer>): CourseEvent[] =>
-  Object.entries(answers).map(([questionId, a]) => answer(questionId, a));
-const submit: CourseEvent = { type: 'check.submit', checkId: 'quiz' };
-const retry: CourseEvent = { type: 'check.retry', checkId: 'quiz' };
-const complete = (lessonId: string): CourseEvent => ({ type: 'lesson.complete', lessonId });
-const goto = (lessonId: string): CourseEvent => ({ type: 'nav.goto', lessonId });
 const contentLessons: CourseEvent[] = [complete('intro'), complete('basics'), complete('wrap-up')];
 const withThreeRight: Record<string, Answer> = {
   ...correctAnswers,
@@ -196,7 +178,7 @@ describe('knowledge check', () => {
 
   it('keeps a refused submission while that check is answered, naming what is still open, until none is', () => {
     const refusalAfter = (events: CourseEvent[]) => run(smallCourse(), [submit, ...events]).context.refusal;
-    expect(refusalAfter([answer('q-single', correctAnswers['q-single'])])).toMatchObject({
+    expect(refusalAfter([answer('q-single', correctAnswers['q-single'] as Answer)])).toMatchObject({
       kind: 'submit',
       unansweredQuestionIds: ['q-multiple', 'q-yesno', 'q-text', 'q-matching'],
     });

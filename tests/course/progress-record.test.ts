@@ -1,25 +1,13 @@
 import fc from 'fast-check';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CompiledCourse, KnowledgeCheck } from '../../src/content/types.ts';
-import { createCourseMachine, type CourseSnapshot } from '../../src/course/machine.ts';
-import {
-  parseProgressRecord,
-  PROGRESS_RECORD_VERSION,
-  toProgressRecord,
-  type ProgressRecord,
-} from '../../src/course/progress-record.ts';
+import { createCourseMachine } from '../../src/course/machine.ts';
+import { parseProgressRecord, PROGRESS_RECORD_VERSION, toProgressRecord, type ProgressRecord } from '../../src/course/progress-record.ts';
 import { createInitialContext } from '../../src/course/progress.ts';
-import type { Answer, CourseEvent } from '../../src/course/types.ts';
-import { correctAnswers, fixedClock, partialMatching, smallCourse, wrongAnswers } from './fixtures.ts';
+import { correctAnswers, partialMatching, smallCourse, wrongAnswers } from './fixtures.ts';
+import { answerAll, run, submit } from './events.ts';
 
-function run(course: CompiledCourse, events: CourseEvent[]): CourseSnapshot {
-  const machine = createCourseMachine(course, { now: fixedClock });
-  return events.reduce((s, e) => transition(machine, s, e)[0], initialTransition(machine, {})[0]);
-}
-const answerAll = (answers: Record<string, Answer>): CourseEvent[] =>
-  Object.entries(answers).map(([questionId, answer]) => ({ type: 'check.answer', checkId: 'quiz', questionId, answer }));
-const submit: CourseEvent = { type: 'check.submit', checkId: 'quiz' };
 
 const course = smallCourse();
 /** Intro complete, on the quiz, submitted once (3 right), answering again with two answers. */

@@ -1,38 +1,13 @@
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
-import { createCourseMachine, type CourseSnapshot } from '../../src/course/machine.ts';
+import { createCourseMachine } from '../../src/course/machine.ts';
 import { createInitialContext } from '../../src/course/progress.ts';
-import {
-  selectCheckView,
-  selectCompletion,
-  selectCourse,
-  selectCourseScore,
-  selectCurrentLesson,
-  selectLessonLock,
-  selectLessonPosition,
-  selectLessons,
-  selectLessonStatus,
-  selectNavigation,
-  selectProgress,
-  selectRefusal,
-  selectSectionProgress,
-  selectSections,
-  selectStartOrResume,
-  selectTimeSpent,
-  type CourseState,
-} from '../../src/course/selectors.ts';
-import type { Answer, CourseEvent, CourseTag } from '../../src/course/types.ts';
+import { selectCheckView, selectCompletion, selectCourse, selectCourseScore, selectCurrentLesson, selectLessonLock, selectLessonPosition, selectLessons, selectLessonStatus, selectNavigation, selectProgress, selectRefusal, selectSectionProgress, selectSections, selectStartOrResume, selectTimeSpent, type CourseState } from '../../src/course/selectors.ts';
+import type { Answer, CourseTag } from '../../src/course/types.ts';
 import { correctAnswers, fixedClock, partialMatching, smallCourse, wrongAnswers } from './fixtures.ts';
+import { answerAll, complete, run, submit } from './events.ts';
 
-function run(course: CompiledCourse, events: CourseEvent[]): CourseSnapshot {
-  const machine = createCourseMachine(course, { now: fixedClock });
-  return events.reduce((s, e) => transition(machine, s, e)[0], initialTransition(machine, {})[0]);
-}
-const answerAll = (answers: Record<string, Answer>): CourseEvent[] =>
-  Object.entries(answers).map(([questionId, answer]) => ({ type: 'check.answer', checkId: 'quiz', questionId, answer }));
-const submit: CourseEvent = { type: 'check.submit', checkId: 'quiz' };
-const complete = (lessonId: string): CourseEvent => ({ type: 'lesson.complete', lessonId });
 
 describe('lessons and navigation', () => {
   it('gives the current lesson and its position', () => {
