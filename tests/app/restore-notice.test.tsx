@@ -12,32 +12,21 @@ import { describeRestoreLosses } from '../../src/app/pages/restore-losses.ts';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { parseProgressRecord, type ProgressRecord } from '../../src/course/progress-record.ts';
 import type { CourseSession, RestoreReport } from '../../src/course/session.ts';
-import { startCourseSession } from '../../src/course/session.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import type { UiLocale } from '../../src/i18n/i18n.ts';
 import { renderWithProviders } from '../render.tsx';
+import { savedRecordAfter, SUBMIT_ROLES_CHECK } from '../saved-record.ts';
 
 const course = compileContentFolder('content').courses.en!;
 afterEach(cleanup);
 
 /** A record the player really saved: two lessons read, "check your understanding" (roles) submitted. */
 function savedRecord(): ProgressRecord {
-  let saved: ProgressRecord | undefined;
-  const session = startCourseSession({
-    course,
-    store: { load: () => ({ kind: 'empty' }), save: (record) => ((saved = record), { ok: true }), setAside: () => ({ ok: true }) },
-  });
-  const { actor } = session;
-  actor.send({ type: 'lesson.complete', lessonId: 'welcome' });
-  actor.send({ type: 'lesson.complete', lessonId: 'about-this-course' });
-  actor.send({ type: 'nav.goto', lessonId: 'check-roles' });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q1', answer: { type: 'single', optionId: 'c' } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q2', answer: { type: 'multiple', optionIds: ['a', 'b'] } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q3', answer: { type: 'single', optionId: 'd' } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q4', answer: { type: 'single', optionId: 'c' } });
-  actor.send({ type: 'check.submit', checkId: 'roles' });
-  session.stop();
-  return structuredClone(saved!);
+  return savedRecordAfter(course, [
+    { type: 'lesson.complete', lessonId: 'welcome' },
+    { type: 'lesson.complete', lessonId: 'about-this-course' },
+    ...SUBMIT_ROLES_CHECK,
+  ]);
 }
 
 /** The same record as saved by an older version of the content. */

@@ -3,16 +3,16 @@
  * and the player works under it: every route (and the package page inside a test LMS) loads and
  * the app takes over with no `securitypolicyviolation` event and no CSP error in the console.
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { packageCourse } from '../../scripts/package.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { launch, LEARNER } from './lms/course-driver.ts';
 import { startLmsServer, type LmsServer } from './lms/lms-server.ts';
+import { unpackPackage } from './lms/unpack.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -118,11 +118,7 @@ describe('the SCORM packages under their CSP', () => {
     const folders: Record<string, string> = {};
     for (const pkg of built) {
       const dir = path.join(workDir, pkg.version === '1.2' ? 'scorm12' : 'scorm2004');
-      for (const [name, data] of Object.entries(unzipSync(readFileSync(pkg.file)))) {
-        if (name.endsWith('/')) continue;
-        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-        writeFileSync(path.join(dir, name), data);
-      }
+      unpackPackage(pkg.file, dir);
       folders[path.basename(dir)] = dir;
     }
     lms = await startLmsServer(folders);

@@ -3,10 +3,9 @@
  * keeps the frame on index.html and puts the route in the hash, so reloading the frame asks the
  * LMS for the launch file again and comes back to the same lesson (docs/decisions/url-scheme.md).
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageCourse } from '../../scripts/package.ts';
@@ -15,6 +14,7 @@ import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { launch, openLesson } from './lms/course-driver.ts';
 import { startLmsServer, type LmsServer } from './lms/lms-server.ts';
+import { unpackPackage } from './lms/unpack.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 let workDir: string;
@@ -29,13 +29,7 @@ beforeAll(async () => {
   for (const pkg of built) {
     const name = pkg.version === '1.2' ? 'scorm12' : 'scorm2004';
     const dir = path.join(workDir, name);
-    const entries = unzipSync(readFileSync(pkg.file));
-    packageFiles[name] = new Set(Object.keys(entries));
-    for (const [file, data] of Object.entries(entries)) {
-      if (file.endsWith('/')) continue;
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), data);
-    }
+    packageFiles[name] = new Set(Object.keys(unpackPackage(pkg.file, dir)));
     folders[name] = dir;
   }
   lms = await startLmsServer(folders);

@@ -4,10 +4,9 @@
  * launches it in an iframe, take the course as a learner does, and read back what the course
  * wrote (the API's CMI data, and what the LMS's commit endpoint stored).
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageCourse, type BuiltPackage } from '../../scripts/package.ts';
@@ -17,21 +16,9 @@ import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { SCHEMA_FILES } from '../../src/tracking/scorm/manifest.ts';
 import { decodeSuspendData, SUSPEND_DATA_LIMIT } from '../../src/tracking/scorm/suspend-data.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
-import {
-  type AnswerPlan,
-  closeCourse,
-  goToTrainerPage,
-  launch,
-  LEARNER,
-  lessonComplete,
-  lmsCalls,
-  nextLaunchCmi,
-  openLesson,
-  readCmi,
-  retakeCheck,
-  takeLessons,
-} from './lms/course-driver.ts';
+import { type AnswerPlan, closeCourse, goToTrainerPage, launch, LEARNER, lessonComplete, lmsCalls, nextLaunchCmi, openLesson, readCmi, retakeCheck, takeLessons } from './lms/course-driver.ts';
 import { startLmsServer, type LmsServer } from './lms/lms-server.ts';
+import { unpackPackage } from './lms/unpack.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 const NAMES: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
@@ -52,14 +39,8 @@ beforeAll(async () => {
   built = packageCourse({ build: false, out: path.join(workDir, 'zips'), log: () => undefined });
   const folders: Record<string, string> = {};
   for (const pkg of built) {
-    const entries = unzipSync(readFileSync(pkg.file));
-    zipEntries[pkg.version] = entries;
     const dir = path.join(workDir, NAMES[pkg.version]);
-    for (const [name, data] of Object.entries(entries)) {
-      if (name.endsWith('/')) continue;
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), data);
-    }
+    zipEntries[pkg.version] = unpackPackage(pkg.file, dir);
     folders[NAMES[pkg.version]] = dir;
   }
   lms = await startLmsServer(folders);

@@ -7,11 +7,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
-import { toProgressRecord, type ProgressRecord } from '../../src/course/progress-record.ts';
-import { startCourseSession } from '../../src/course/session.ts';
+import { type ProgressRecord } from '../../src/course/progress-record.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { progressKey } from '../../src/tracking/local-storage.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
+import { savedRecordAfter, SUBMIT_ROLES_CHECK } from '../saved-record.ts';
 
 const baseUrl = inject('baseUrl');
 const course = compileContentFolder('content').courses.en as CompiledCourse;
@@ -20,23 +20,11 @@ const DAMAGED = 'Part of your saved progress was damaged and could not be read. 
 
 /** A record as the player saves it: "welcome" read for 90 s, "check your understanding" (lesson 8) submitted. */
 function realRecord(): ProgressRecord {
-  let saved: ProgressRecord | undefined;
-  const session = startCourseSession({
-    course,
-    store: { load: () => ({ kind: 'empty' }), save: (r) => ((saved = r), { ok: true }), setAside: () => ({ ok: true }) },
-  });
-  const { actor } = session;
-  actor.send({ type: 'time.spent', lessonId: 'welcome', seconds: 90 });
-  actor.send({ type: 'lesson.complete', lessonId: 'welcome' });
-  actor.send({ type: 'nav.goto', lessonId: 'check-roles' });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q1', answer: { type: 'single', optionId: 'c' } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q2', answer: { type: 'multiple', optionIds: ['a', 'b'] } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q3', answer: { type: 'single', optionId: 'd' } });
-  actor.send({ type: 'check.answer', checkId: 'roles', questionId: 'q4', answer: { type: 'single', optionId: 'c' } });
-  actor.send({ type: 'check.submit', checkId: 'roles' });
-  const record = toProgressRecord(actor.getSnapshot().context);
-  session.stop();
-  return structuredClone(saved ?? record);
+  return savedRecordAfter(course, [
+    { type: 'time.spent', lessonId: 'welcome', seconds: 90 },
+    { type: 'lesson.complete', lessonId: 'welcome' },
+    ...SUBMIT_ROLES_CHECK,
+  ]);
 }
 
 /** The breaking records, by name. */

@@ -4,6 +4,7 @@ import type { CourseActor } from '../../src/course/machine.ts';
 import type { Answer } from '../../src/course/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { correctAnswerOf } from '../../src/course/scoring.ts';
+import { FakeStorage, quotaError } from '../course/storage-fakes.ts';
 
 const compiled = compileContentFolder('content');
 export const course = compiled.courses.en as CompiledCourse;
@@ -67,27 +68,12 @@ export function takeCourse(actor: CourseActor, { until, plans = {} }: { until?: 
   }
 }
 
-/** Web Storage in memory; `failWrites` makes setItem throw. */
-export class MemoryStorage implements Storage {
-  readonly items = new Map<string, string>();
-  failWrites = false;
-  get length(): number {
-    return this.items.size;
+/** Web Storage in memory; `failWrites = true` makes setItem throw as a full storage does. */
+export class MemoryStorage extends FakeStorage {
+  get failWrites(): boolean {
+    return this.failWrite !== null;
   }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
-    this.items.set(key, String(value));
+  set failWrites(on: boolean) {
+    this.failWrite = on ? quotaError() : null;
   }
 }
