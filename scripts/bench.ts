@@ -27,7 +27,7 @@ const LIGHTHOUSE_RUNS = 3;
 declare global {
   interface Window {
     /** Transition durations (ms) recorded inside the page. */
-    __bench?: { durations: number[]; nextFrames: number[]; commitTimes: number[]; commits: number[] };
+    __bench?: { durations: number[]; commitTimes: number[]; commits: number[] };
   }
 }
 
@@ -161,7 +161,7 @@ await part('lighthouse', async () => {
  * named functions with an `__name()` helper that does not exist in the page.
  */
 const INSTRUMENT = `(() => {
-  const bench = { durations: [], nextFrames: [], commitTimes: [], commits: [] };
+  const bench = { durations: [], commitTimes: [], commits: [] };
   window.__bench = bench;
   // React's production build has no Profiler timings (that needs react-dom/profiling), but it does
   // tell a DevTools hook about every commit: record when each one ends, to time click → last commit.
@@ -192,8 +192,8 @@ const INSTRUMENT = `(() => {
       if (headingKey() === before) return;
       observer.disconnect();
       // The frame holding the new h1: a message posted from its animation-frame callback is handled
-      // in the first task after that frame's paint (click → painted). A second frame callback runs
-      // one frame later (click → next frame), the figure this bench printed until December 2026.
+      // in the first task after that frame's paint (click → painted). (Headless Chromium draws
+      // frames on demand, so a second frame callback, used before, gives the same figure.)
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
@@ -202,7 +202,6 @@ const INSTRUMENT = `(() => {
           bench.commits.push(commits.length);
         };
         channel.port2.postMessage(null);
-        requestAnimationFrame(() => bench.nextFrames.push(performance.now() - start));
       });
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -221,16 +220,13 @@ await part('transitions', async () => {
       page.evaluate(() => ({
         times: window.__bench?.commitTimes ?? [],
         counts: window.__bench?.commits ?? [],
-        nextFrames: window.__bench?.nextFrames ?? [],
       }));
     const commitTimes: number[] = [];
     const commitCounts: number[] = [];
-    const nextFrameTimes: number[] = [];
     const keepCommits = async () => {
-      const { times, counts, nextFrames } = await pageCommits();
+      const { times, counts } = await pageCommits();
       commitTimes.push(...times);
       commitCounts.push(...counts);
-      nextFrameTimes.push(...nextFrames);
     };
     const continueLink = page.getByRole('link', { name: /^Continue/ });
     const durations: number[] = [];
@@ -261,9 +257,6 @@ await part('transitions', async () => {
     const percentile = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
     console.log(`transition median: ${percentile(50).toFixed(1)} ms (${sorted.length} transitions)`);
     console.log(`transition p95: ${percentile(95).toFixed(1)} ms (target ≤ 50 ms; click → the frame showing the next lesson painted)`);
-    const frames = nextFrameTimes.slice(0, TRANSITIONS).sort((a, b) => a - b);
-    const framePercentile = (p: number) => frames[Math.max(0, Math.ceil((p / 100) * frames.length) - 1)] ?? NaN;
-    console.log(`transition click → the frame after: median ${framePercentile(50).toFixed(1)} ms, p95 ${framePercentile(95).toFixed(1)} ms (double requestAnimationFrame, the figure printed before December 2026)`);
     // Beside click-to-paint: click to React's last commit (from the DevTools commit hook; Profiler
     // durations would need the react-dom/profiling build), and how many commits a transition takes.
     const commits = commitTimes.slice(0, TRANSITIONS).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
