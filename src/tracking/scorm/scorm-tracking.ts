@@ -24,15 +24,15 @@
  * - **End**: `finish()` commits and terminates, exactly once.
  */
 import type { CompiledCourse } from '../../content/types.ts';
-import { createActor } from 'xstate';
-import type { ProgressRecord, RejectReason } from '../../course/progress-record.ts';
-import type { LoadResult, ProgressStore, SaveResult } from '../../course/progress-store.ts';
+import { createActor, type Actor } from 'xstate';
+import type { ProgressRecord } from '../../course/progress-record.ts';
+import type { ProgressStore } from '../../course/progress-store.ts';
 import type { TrackingEvent } from '../../course/types.ts';
 import { createStatusStore, type CourseFacts, type TrackingAdapter } from '../adapter.ts';
 import { nextStanding, type CourseStanding } from '../course-standing.ts';
 import { createLocalStorageStore } from '../local-storage.ts';
 import { isPermanentError, type ScormConnection } from './api.ts';
-import { createRetry, globalTimers, inMicrotask, type BackoffOptions, type Timers } from './backoff.ts';
+import { createRetry, globalTimers, inMicrotask, type BackoffOptions, type Retry, type Timers } from './backoff.ts';
 import { cmiValues, ELEMENTS } from './cmi-values.ts';
 import { isUnconfirmed, phaseOf, scormConnectionMachine, wasOpened, writesNothing } from './connection.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
@@ -79,6 +79,20 @@ interface Local {
   standing: CourseStanding | null;
 }
 
+/** What every part of the adapter shares: the LMS, the connection machine, this browser's side. */
+interface Wiring {
+  course: CompiledCourse;
+  lms: ScormConnection;
+  version: ScormVersion;
+  names: (typeof ELEMENTS)[ScormVersion];
+  storage: Storage | undefined;
+  life: Actor<typeof scormConnectionMachine>;
+  local: Local;
+  now: () => number;
+  /** Session seconds so far, with those of an earlier launch the LMS never got. */
+  sessionSeconds: () => number;
+}
+
 const COMMIT_FACTS = [
   'tracking.lessonCompleted',
   'tracking.checkSubmitted',
@@ -87,6 +101,9 @@ const COMMIT_FACTS = [
   'tracking.courseFailed',
   'tracking.courseRestarted',
 ] as const;
+
+const finished = (w: Wiring) => phaseOf(w.life.getSnapshot()) === 'ended';
+const noWrites = (w: Wiring) => writesNothing(w.life.getSnapshot());
 
 /**
  * Creates the adapter and initializes the LMS session (once).
@@ -99,112 +116,21 @@ const COMMIT_FACTS = [
 export function createScormTracking(options: ScormTrackingOptions): ScormTracking {
   const { course, connection: lms, storage } = options;
   const version = lms.version;
-  const names = ELEMENTS[version];
   const now = options.now ?? (() => Date.now());
   const startedAt = now();
   const timers = options.timers ?? globalTimers;
-  const localStore = createLocalStorageStore(storage, course.id);
   const local: Local = { learnerKey: mirrorKey(course.id, version, ''), record: null, savedAt: 0, start: null, standing: null };
-
   const machine = scormConnectionMachine.provide({ actions: { requestSync: () => requestSync() } });
-  const life = createActor(machine, { clock: timers, input: { bookmark: names.location } }).start();
-  const snap = () => life.getSnapshot();
-  const finished = () => phaseOf(snap()) === 'ended';
-  const noWrites = () => writesNothing(snap());
-  const published = createStatusStore(scormStatus(version, snap()));
-  const publish = () => published.set(scormStatus(version, snap()));
-
+  const life = createActor(machine, { clock: timers, input: { bookmark: ELEMENTS[version].location } }).start();
   const sessionSeconds = () => (local.start?.carriedSeconds ?? 0) + Math.max(0, now() - startedAt) / 1000;
-  /** Writes this browser's copy (`pending` until the LMS confirms it), whatever the phase. */
-  const storeMirror = (): boolean => {
-    if (storage === undefined) return false;
-    const snapshot = snap();
-    const mirror: Mirror = {
-      v: 1,
-      savedAt: local.savedAt,
-      record: local.record,
-      pending: isUnconfirmed(snapshot),
-      interactions: snapshot.context.outbox.queue.map((q) => q.fields),
-      // The LMS adds a session's time when the session ends properly; until then it is unsent.
-      unsentSeconds: snapshot.context.end?.delivered === true ? 0 : sessionSeconds(),
-    };
-    try {
-      storage.setItem(local.learnerKey, JSON.stringify(mirror));
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  /** Keeps the learner's state in this browser, unless this session writes nothing. */
-  const keepMirror = (): boolean => (storage !== undefined && noWrites()) || storeMirror();
+  const w: Wiring = { course, lms, version, names: ELEMENTS[version], storage, life, local, now, sessionSeconds };
 
-  const knowLearner = (id: string) => {
-    local.learnerKey = mirrorKey(course.id, version, id);
-    try {
-      storage?.setItem(lastLearnerKey(course.id, version), id);
-    } catch {
-      // Only a convenience for a launch whose Initialize fails.
-    }
-  };
-
-  const initialize = (): boolean => {
-    const opening = openSession(lms);
-    if (opening.ok) return true;
-    life.send({ type: 'failed', call: 'Initialize', error: opening.error });
-    if (opening.ended) life.send({ type: 'ended', delivered: false });
-    return false;
-  };
-
-  /**
-   * The LMS answered only after the course had started without it. Its record wins if it is
-   * newer than the one this session started from (the learner went on elsewhere): it is not
-   * overwritten, and this session changes nothing more in the LMS.
-   */
-  const openLate = (): 'failed' | 'lmsNewer' | 'open' => {
-    if (!initialize()) return 'failed';
-    life.send({ type: 'opened', readOnly: false });
-    const late = readLate(lms, local.start?.startedFromSavedAt ?? 0);
-    if (late.newer) {
-      const error = { code: 0, message: 'The LMS holds newer progress from another session; it was not overwritten.' };
-      life.send({ type: 'lmsNewer', refusal: { element: names.suspendData, error } });
-      storeMirror(); // no longer pending: the next launch takes the LMS's record
-      return 'lmsNewer';
-    }
-    if (late.learnerId !== null) knowLearner(late.learnerId);
-    life.send({ type: 'held', statuses: late.statuses, interactionCount: late.interactionCount, setAgain: true });
-    return 'open';
-  };
-
-  /** Commits what was set, even if some values failed: one bad value must not hold back the rest. */
-  const commit = (allSet: boolean): boolean => {
-    const time = lms.setValue(names.sessionTime, sessionTime(version, sessionSeconds()));
-    if (!time.ok && !isPermanentError(version, time.error.code)) life.send({ type: 'failed', call: 'SetValue', error: time.error });
-    const result = lms.commit();
-    if (!result.ok) life.send({ type: 'failed', call: 'Commit', error: result.error });
-    life.send({ type: 'committed', ok: result.ok, complete: allSet });
-    if (!result.ok) return false;
-    keepMirror();
-    return allSet;
-  };
-
-  /** Sets what is due, then commits when a commit is wanted. True when nothing failed. */
-  const sync = (): boolean => {
-    if (finished()) return false;
-    if (noWrites()) return true;
-    if (!wasOpened(snap())) {
-      const late = openLate();
-      if (late !== 'open') return late === 'lmsNewer';
-    }
-    const outcome = setPending(lms, snap().context.outbox, snap().matches({ interactions: 'accepted' }));
-    life.send({ type: 'valuesSet', outcome });
-    const allSet = outcome.failed === null;
-    return snap().matches({ commit: 'wanted' }) ? commit(allSet) : allSet;
-  };
-
+  const published = createStatusStore(scormStatus(version, life.getSnapshot()));
+  const publish = () => published.set(scormStatus(version, life.getSnapshot()));
   const retry = createRetry(
     () => {
-      const ok = sync();
-      if (!ok) keepMirror();
+      const ok = sync(w);
+      if (!ok) keepMirror(w);
       return ok;
     },
     {
@@ -217,139 +143,240 @@ export function createScormTracking(options: ScormTrackingOptions): ScormTrackin
     },
   );
   const syncSoon = inMicrotask(() => {
-    if (finished()) return;
+    if (finished(w)) return;
     retry.request();
     publish();
   });
   /** Syncs once the current machine transition has been saved (emitted events come first). */
   const requestSync = () => {
-    if (!finished()) syncSoon();
+    if (!finished(w)) syncSoon();
   };
 
-  // ------------------------------------------------------------ launch
-  let launch: LaunchData | null = null;
-  if (initialize()) {
-    const read = readLaunch(lms);
-    if (read.lastError) life.send({ type: 'failed', call: 'GetValue', error: read.lastError });
-    const { statuses, interactionCount, mode, learnerId } = read.launch;
-    life.send({ type: 'held', statuses: [...statuses], interactionCount, setAgain: false });
-    life.send({ type: 'opened', readOnly: mode === 'review' || mode === 'browse' });
-    knowLearner(learnerId);
-    launch = read.launch;
-  } else {
-    // The learner is unknown: most likely the one who last launched the course in this browser.
-    let last = '';
-    try {
-      last = storage?.getItem(lastLearnerKey(course.id, version)) ?? '';
-    } catch {
-      // No storage: an anonymous start.
-    }
-    local.learnerKey = mirrorKey(course.id, version, last);
-  }
-  const mirror = readMirror(storage, local.learnerKey);
-
-  // ------------------------------------------------------------- store
-  const update = (record: ProgressRecord) => {
-    local.record = record;
-    local.savedAt = Math.max(now(), local.savedAt + 1);
-    const encoded = encodeSuspendData(record, { savedAt: local.savedAt });
-    // The course machine reports where it stands first (`tracking.started`, once attached).
-    const values = local.standing === null ? [] : cmiValues(version, record, local.standing, encoded.text, snap().context.outbox.floor);
-    life.send({ type: 'recorded', values, suspendDataLength: encoded.text?.length ?? null, reduced: encoded.reduced });
-  };
-
-  const store: ProgressStore = {
-    load(): LoadResult {
-      const start = startFrom(course, launch, mirror);
-      local.start = start;
-      life.send({ type: 'restored', from: start.restoredFrom, interactions: start.interactions });
-      return start.load;
-    },
-    save(record: ProgressRecord): SaveResult {
-      if (noWrites()) return { ok: true };
-      // The learner moved to another lesson: commit the bookmark once they stay there.
-      if (local.record !== null && local.record.currentLessonId !== record.currentLessonId) life.send({ type: 'lessonChanged' });
-      update(record);
-      const kept = keepMirror();
-      requestSync();
-      publish();
-      return kept || (wasOpened(snap()) && !finished()) ? { ok: true } : { ok: false, reason: 'unavailable' };
-    },
-    setAside(raw: string, reason: RejectReason): SaveResult {
-      // The LMS's record could not be used: keep a copy in this browser before it is overwritten.
-      const fromLms = local.start?.lmsRecordRejected === true;
-      return localStore.setAside(fromLms ? `${names.suspendData} (SCORM ${version}): ${raw}` : raw, reason);
-    },
-    started(record: ProgressRecord): void {
-      // The session has started: report the starting state and commit it.
-      if (!noWrites() && !finished()) {
-        update(record);
-        keepMirror();
-        life.send({ type: 'wantCommit' });
-      }
-      publish();
-    },
-  };
-
-  // ---------------------------------------------------------- listener
-  const onQuestion = (event: Extract<TrackingEvent, { type: 'tracking.questionAnswered' }>) => {
-    const question = course.checks[event.checkId]?.questions.find((q) => q.id === event.questionId);
-    if (!question) return;
-    const promptText = options.questionPrompts?.[event.checkId]?.[event.questionId] ?? '';
-    const fields = interactionFields(version, { event, question, promptText, latencySeconds: event.latencySeconds, lang: course.locale });
-    life.send({ type: 'answered', fields });
-  };
-  const attach = (facts: CourseFacts) => {
-    facts.on('*', (fact) => {
-      local.standing = nextStanding(local.standing, fact);
-    });
-    facts.on('tracking.questionAnswered', onQuestion);
-    for (const type of COMMIT_FACTS) facts.on(type, () => life.send({ type: 'wantCommit' }));
-  };
-
-  // --------------------------------------------------------- end, page
-  const flush = () => {
-    if (finished() || noWrites()) return;
-    life.send({ type: 'commitNow' });
-    retry.now();
-    publish();
-  };
-
-  const finish = () => {
-    if (finished()) return;
-    let delivered = true;
-    if (!noWrites()) {
-      life.send({ type: 'commitNow' });
-      delivered = retry.now();
-    }
-    retry.stop();
-    if (wasOpened(snap())) {
-      const end = lms.terminate();
-      if (!end.ok) {
-        life.send({ type: 'failed', call: version === '1.2' ? 'LMSFinish' : 'Terminate', error: end.error });
-        delivered = false;
-      }
-    }
-    life.send({ type: 'ended', delivered });
-    // Whatever the LMS did not confirm stays in this browser for the next launch.
-    keepMirror();
-    publish();
-  };
-
-  // ----------------------------------------------------------- trainer
-  const open = () => wasOpened(snap()) && !finished();
-  const inspect = (): LmsReading[] => (open() ? readLmsHoldings(lms) : []);
-  const roundTrip = (language: string): RoundTrip => roundTripLanguage(lms, language, open());
-
+  const launch = openAtLaunch(w);
+  const records = recordStore(w, { launch, mirror: readMirror(storage, local.learnerKey), requestSync, publish });
+  const open = () => wasOpened(life.getSnapshot()) && !finished(w);
   publish();
   return {
     standard: version,
-    records: store,
-    attach,
+    records,
+    attach: (facts) => attachFacts(w, facts, options.questionPrompts),
     status: { getSnapshot: published.getSnapshot, subscribe: published.subscribe },
-    flush,
-    finish,
-    inspect,
-    roundTrip,
+    flush: () => flush(w, retry, publish),
+    finish: () => finish(w, retry, publish),
+    inspect: () => (open() ? readLmsHoldings(lms) : []),
+    roundTrip: (language) => roundTripLanguage(lms, language, open()),
   };
+}
+
+// ------------------------------------------------------ this browser's copy
+/** Writes this browser's copy (`pending` until the LMS confirms it), whatever the phase. */
+function storeMirror(w: Wiring): boolean {
+  if (w.storage === undefined) return false;
+  const snapshot = w.life.getSnapshot();
+  const mirror: Mirror = {
+    v: 1,
+    savedAt: w.local.savedAt,
+    record: w.local.record,
+    pending: isUnconfirmed(snapshot),
+    interactions: snapshot.context.outbox.queue.map((q) => q.fields),
+    // The LMS adds a session's time when the session ends properly; until then it is unsent.
+    unsentSeconds: snapshot.context.end?.delivered === true ? 0 : w.sessionSeconds(),
+  };
+  try {
+    w.storage.setItem(w.local.learnerKey, JSON.stringify(mirror));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps the learner's state in this browser, unless this session writes nothing. */
+function keepMirror(w: Wiring): boolean {
+  return (w.storage !== undefined && noWrites(w)) || storeMirror(w);
+}
+
+/** The learner is known: their copy is kept under their id, and they are the last one here. */
+function knowLearner(w: Wiring, id: string) {
+  w.local.learnerKey = mirrorKey(w.course.id, w.version, id);
+  try {
+    w.storage?.setItem(lastLearnerKey(w.course.id, w.version), id);
+  } catch {
+    // Only a convenience for a launch whose Initialize fails.
+  }
+}
+
+// ------------------------------------------------------------------ launch
+function initialize(w: Wiring): boolean {
+  const opening = openSession(w.lms);
+  if (opening.ok) return true;
+  w.life.send({ type: 'failed', call: 'Initialize', error: opening.error });
+  if (opening.ended) w.life.send({ type: 'ended', delivered: false });
+  return false;
+}
+
+/** Initializes and reads what the LMS holds (`null`: it could not be opened). */
+function openAtLaunch(w: Wiring): LaunchData | null {
+  if (!initialize(w)) {
+    // The learner is unknown: most likely the one who last launched the course in this browser.
+    let last = '';
+    try {
+      last = w.storage?.getItem(lastLearnerKey(w.course.id, w.version)) ?? '';
+    } catch {
+      // No storage: an anonymous start.
+    }
+    w.local.learnerKey = mirrorKey(w.course.id, w.version, last);
+    return null;
+  }
+  const { launch, lastError } = readLaunch(w.lms);
+  if (lastError) w.life.send({ type: 'failed', call: 'GetValue', error: lastError });
+  w.life.send({ type: 'held', statuses: [...launch.statuses], interactionCount: launch.interactionCount, setAgain: false });
+  w.life.send({ type: 'opened', readOnly: launch.mode === 'review' || launch.mode === 'browse' });
+  knowLearner(w, launch.learnerId);
+  return launch;
+}
+
+/**
+ * The LMS answered only after the course had started without it. Its record wins if it is
+ * newer than the one this session started from (the learner went on elsewhere): it is not
+ * overwritten, and this session changes nothing more in the LMS.
+ */
+function openLate(w: Wiring): 'failed' | 'lmsNewer' | 'open' {
+  if (!initialize(w)) return 'failed';
+  w.life.send({ type: 'opened', readOnly: false });
+  const late = readLate(w.lms, w.local.start?.startedFromSavedAt ?? 0);
+  if (late.newer) {
+    const error = { code: 0, message: 'The LMS holds newer progress from another session; it was not overwritten.' };
+    w.life.send({ type: 'lmsNewer', refusal: { element: w.names.suspendData, error } });
+    storeMirror(w); // no longer pending: the next launch takes the LMS's record
+    return 'lmsNewer';
+  }
+  if (late.learnerId !== null) knowLearner(w, late.learnerId);
+  w.life.send({ type: 'held', statuses: late.statuses, interactionCount: late.interactionCount, setAgain: true });
+  return 'open';
+}
+
+// -------------------------------------------------------------------- sync
+/** Sets what is due, then commits when a commit is wanted. True when nothing failed. */
+function sync(w: Wiring): boolean {
+  if (finished(w)) return false;
+  if (noWrites(w)) return true;
+  if (!wasOpened(w.life.getSnapshot())) {
+    const late = openLate(w);
+    if (late !== 'open') return late === 'lmsNewer';
+  }
+  const before = w.life.getSnapshot();
+  const outcome = setPending(w.lms, before.context.outbox, before.matches({ interactions: 'accepted' }));
+  w.life.send({ type: 'valuesSet', outcome });
+  const allSet = outcome.failed === null;
+  return w.life.getSnapshot().matches({ commit: 'wanted' }) ? commit(w, allSet) : allSet;
+}
+
+/** Commits what was set, even if some values failed: one bad value must not hold back the rest. */
+function commit(w: Wiring, allSet: boolean): boolean {
+  const { lms, version, life } = w;
+  const time = lms.setValue(w.names.sessionTime, sessionTime(version, w.sessionSeconds()));
+  if (!time.ok && !isPermanentError(version, time.error.code)) life.send({ type: 'failed', call: 'SetValue', error: time.error });
+  const result = lms.commit();
+  if (!result.ok) life.send({ type: 'failed', call: 'Commit', error: result.error });
+  life.send({ type: 'committed', ok: result.ok, complete: allSet });
+  if (!result.ok) return false;
+  keepMirror(w);
+  return allSet;
+}
+
+// ------------------------------------------------------------ record store
+/** The values the LMS should hold for a record (none before the machine says where the course stands). */
+function record(w: Wiring, saved: ProgressRecord) {
+  const { local } = w;
+  local.record = saved;
+  local.savedAt = Math.max(w.now(), local.savedAt + 1);
+  const encoded = encodeSuspendData(saved, { savedAt: local.savedAt });
+  const floor = w.life.getSnapshot().context.outbox.floor;
+  const values = local.standing === null ? [] : cmiValues(w.version, saved, local.standing, encoded.text, floor);
+  w.life.send({ type: 'recorded', values, suspendDataLength: encoded.text?.length ?? null, reduced: encoded.reduced });
+}
+
+function recordStore(
+  w: Wiring,
+  { launch, mirror, requestSync, publish }: { launch: LaunchData | null; mirror: Mirror | null; requestSync: () => void; publish: () => void },
+): ProgressStore {
+  const localStore = createLocalStorageStore(w.storage, w.course.id);
+  return {
+    load() {
+      const start = startFrom(w.course, launch, mirror);
+      w.local.start = start;
+      w.life.send({ type: 'restored', from: start.restoredFrom, interactions: start.interactions });
+      return start.load;
+    },
+    save(saved) {
+      if (noWrites(w)) return { ok: true };
+      // The learner moved to another lesson: commit the bookmark once they stay there.
+      if (w.local.record !== null && w.local.record.currentLessonId !== saved.currentLessonId) w.life.send({ type: 'lessonChanged' });
+      record(w, saved);
+      const kept = keepMirror(w);
+      requestSync();
+      publish();
+      return kept || (wasOpened(w.life.getSnapshot()) && !finished(w)) ? { ok: true } : { ok: false, reason: 'unavailable' };
+    },
+    setAside(raw, reason) {
+      // The LMS's record could not be used: keep a copy in this browser before it is overwritten.
+      const fromLms = w.local.start?.lmsRecordRejected === true;
+      return localStore.setAside(fromLms ? `${w.names.suspendData} (SCORM ${w.version}): ${raw}` : raw, reason);
+    },
+    started(saved) {
+      // The session has started: report the starting state and commit it.
+      if (!noWrites(w) && !finished(w)) {
+        record(w, saved);
+        keepMirror(w);
+        w.life.send({ type: 'wantCommit' });
+      }
+      publish();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- listener
+function attachFacts(w: Wiring, facts: CourseFacts, prompts: ScormTrackingOptions['questionPrompts']) {
+  const { course, version, life, local } = w;
+  facts.on('*', (fact) => {
+    local.standing = nextStanding(local.standing, fact);
+  });
+  facts.on('tracking.questionAnswered', (event: Extract<TrackingEvent, { type: 'tracking.questionAnswered' }>) => {
+    const question = course.checks[event.checkId]?.questions.find((q) => q.id === event.questionId);
+    if (!question) return;
+    const promptText = prompts?.[event.checkId]?.[event.questionId] ?? '';
+    const fields = interactionFields(version, { event, question, promptText, latencySeconds: event.latencySeconds, lang: course.locale });
+    life.send({ type: 'answered', fields });
+  });
+  for (const type of COMMIT_FACTS) facts.on(type, () => life.send({ type: 'wantCommit' }));
+}
+
+// --------------------------------------------------------------- end, page
+/** The page is hidden: send everything now, even while a retry waits. */
+function flush(w: Wiring, retry: Retry, publish: () => void) {
+  if (finished(w) || noWrites(w)) return;
+  w.life.send({ type: 'commitNow' });
+  retry.now();
+  publish();
+}
+
+/** The page is closing: commit, terminate, once; what the LMS did not confirm stays here. */
+function finish(w: Wiring, retry: Retry, publish: () => void) {
+  if (finished(w)) return;
+  let delivered = true;
+  if (!noWrites(w)) {
+    w.life.send({ type: 'commitNow' });
+    delivered = retry.now();
+  }
+  retry.stop();
+  if (wasOpened(w.life.getSnapshot())) {
+    const end = w.lms.terminate();
+    if (!end.ok) {
+      w.life.send({ type: 'failed', call: w.version === '1.2' ? 'LMSFinish' : 'Terminate', error: end.error });
+      delivered = false;
+    }
+  }
+  w.life.send({ type: 'ended', delivered });
+  keepMirror(w);
+  publish();
 }
