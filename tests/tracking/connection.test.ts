@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { connectScorm } from '../../src/tracking/scorm/api.ts';
@@ -13,7 +14,7 @@ import {
   type ConnectionEvent,
   type ConnectionSnapshot,
 } from '../../src/tracking/scorm/connection.ts';
-import { afterCommit, EMPTY_OUTBOX, withValues } from '../../src/tracking/scorm/outbox.ts';
+import { afterCommit, EMPTY_OUTBOX, hasUnsent, withValues } from '../../src/tracking/scorm/outbox.ts';
 import { MAX_REFUSALS, setPending, type PassOutcome } from '../../src/tracking/scorm/send.ts';
 import { scormStatus } from '../../src/tracking/scorm/status.ts';
 import { FakeLms } from './fake-lms.ts';
@@ -212,5 +213,43 @@ describe('the send pass', () => {
     const outcome = setPending(open(lms), { ...EMPTY_OUTBOX, queue }, true);
     expect([outcome.interactionsRefused, outcome.outbox.queue.length]).toEqual([true, 0]);
     expect(lms.calls.filter((c) => c.startsWith('SetValue cmi.interactions.'))).toEqual(['SetValue cmi.interactions.0.id=q0']);
+  });
+});
+
+describe('the SCORM connection machine: any order of events', () => {
+  const error = { code: 101, message: 'general exception' };
+  const events = fc.oneof(
+    fc.record({ type: fc.constant('opened' as const), readOnly: fc.boolean() }),
+    fc.record({ type: fc.constant('tried' as const), failures: fc.nat(4) }),
+    fc.constant({ type: 'lmsNewer' as const }),
+    fc.record({ type: fc.constant('ended' as const), delivered: fc.boolean() }),
+    fc.constantFrom<ConnectionEvent>({ type: 'wantCommit' }, { type: 'commitNow' }, { type: 'lessonChanged' }, record('a'), record('b')),
+    fc.record({ type: fc.constant('committed' as const), ok: fc.boolean(), complete: fc.boolean() }),
+    fc.constant({ type: 'failed' as const, call: 'Commit', error }),
+  );
+
+  it('once ended, stays ended with the same end; once writing nothing, never wants a commit or a sync again', () => {
+    fc.assert(
+      fc.property(fc.array(events, { maxLength: 30 }), (sequence) => {
+        const { actor, syncs, snapshot } = run();
+        let end: unknown = null;
+        let silentSince: number | null = null;
+        for (const event of sequence) {
+          const wanted = snapshot().matches({ commit: 'wanted' });
+          actor.send(event);
+          const s = snapshot();
+          if (end !== null) expect([phaseOf(s), s.context.end]).toEqual(['ended', end]);
+          if (phaseOf(s) === 'ended' && end === null) end = s.context.end;
+          if (silentSince !== null) {
+            expect(syncs.length).toBe(silentSince);
+            if (!wanted) expect(s.matches({ commit: 'wanted' })).toBe(false);
+          }
+          if ((writesNothing(s) || phaseOf(s) === 'ended') && silentSince === null) silentSince = syncs.length;
+          // The status never says saved while a value waits, except when ended (then it says ended).
+          if (hasUnsent(s.context.outbox)) expect(savingState(s)).not.toBe('saved');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
