@@ -104,3 +104,23 @@ export function createRetry(
 }
 
 export type Retry = ReturnType<typeof createRetry>;
+
+/**
+ * A function that runs `run` once in a microtask however often it is called before then: after
+ * the current machine transition has been saved (its emitted events come first).
+ *
+ * @example
+ * const requestSync = inMicrotask(() => retry.request());
+ * requestSync(); requestSync(); // one request, after this task's synchronous work
+ */
+export function inMicrotask(run: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      run();
+    });
+  };
+}

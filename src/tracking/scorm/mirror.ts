@@ -4,6 +4,7 @@
  */
 import type { CompiledCourse } from '../../content/types.ts';
 import type { ProgressRecord } from '../../course/progress-record.ts';
+import type { LoadResult } from '../../course/progress-store.ts';
 import { STORAGE_KEY_PREFIX } from '../local-storage.ts';
 import type { ScormVersion } from './formats.ts';
 import type { InteractionFields } from './interactions.ts';
@@ -107,3 +108,46 @@ export function chooseStart(course: CompiledCourse, launch: LaunchData, mirror: 
   }
 }
 
+
+/** How a launch starts: what `load()` returns, and what the adapter keeps of it. */
+export interface StartDecision {
+  load: LoadResult;
+  restoredFrom: 'lms' | 'browser' | 'none';
+  /** Session seconds of an earlier launch the LMS never got. */
+  carriedSeconds: number;
+  /** `savedAt` of the record this session starts from (0: not from this browser's copy). */
+  startedFromSavedAt: number;
+  /** Interactions this browser still has to send. */
+  interactions: InteractionFields[];
+  /** The LMS's record could not be used (it is set aside, labelled as the LMS's). */
+  lmsRecordRejected: boolean;
+}
+
+/**
+ * Where a launch starts from. `launch` is `null` when the LMS could not be opened: the course
+ * goes on from this browser's last copy, if there is one.
+ *
+ * @example
+ * startFrom(course, null, readMirror(storage, key)).restoredFrom // → 'browser' (or 'none')
+ */
+export function startFrom(course: CompiledCourse, launch: LaunchData | null, mirror: Mirror | null): StartDecision {
+  const start: StartDecision = { load: { kind: 'empty' }, restoredFrom: 'none', carriedSeconds: 0, startedFromSavedAt: 0, interactions: [], lmsRecordRejected: false };
+  if (launch === null) {
+    if (!mirror?.record) return start;
+    const carriedSeconds = mirror.pending ? mirror.unsentSeconds : 0;
+    return { ...start, load: { kind: 'ok', json: mirror.record }, restoredFrom: 'browser', carriedSeconds, startedFromSavedAt: mirror.savedAt };
+  }
+  const choice = chooseStart(course, launch, mirror);
+  switch (choice.from) {
+    case 'browser': {
+      const { record, unsentSeconds, savedAt, interactions } = choice.mirror;
+      return { ...start, load: { kind: 'ok', json: record }, restoredFrom: 'browser', carriedSeconds: unsentSeconds, startedFromSavedAt: savedAt, interactions };
+    }
+    case 'lms':
+      return { ...start, load: { kind: 'ok', json: choice.json }, restoredFrom: 'lms' };
+    case 'lms-unreadable':
+      return { ...start, load: { kind: 'ok', json: choice.json }, lmsRecordRejected: true };
+    case 'none':
+      return start;
+  }
+}
