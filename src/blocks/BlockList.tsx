@@ -12,8 +12,9 @@
 import { Fragment } from 'react';
 import type { Block } from '../content/types.ts';
 import { BlockScopeContext, useListScope } from './BlockScope.ts';
-import { viewOf, views } from './views.ts';
+// Before the views: a block's own CSS (e.g. chart/chart.css) comes after the shared rules.
 import './blocks.css';
+import { viewOf, views } from './views.ts';
 
 export interface BlockListProps {
   blocks: Block[];

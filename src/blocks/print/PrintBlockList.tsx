@@ -17,10 +17,10 @@
 import { Fragment } from 'react';
 import type { Block } from '../../content/types.ts';
 import { BlockScopeContext, useListScope } from '../BlockScope.ts';
+import '../blocks.css';
 import { viewOf, views } from '../views.ts';
 import { printFormOf } from './print-forms.ts';
 import { printOrder } from './print-order.ts';
-import '../blocks.css';
 
 export interface PrintBlockListProps {
   blocks: Block[];
