@@ -14,7 +14,7 @@ import type { Block } from '../content/types.ts';
 import { BlockScopeContext, useListScope } from './BlockScope.ts';
 // Before the views: a block's own CSS (e.g. chart/chart.css) comes after the shared rules.
 import './blocks.css';
-import { viewOf, views } from './views.ts';
+import { viewOf } from './views.ts';
 
 export interface BlockListProps {
   blocks: Block[];
@@ -37,6 +37,6 @@ export function BlockList({ blocks, idPrefix }: BlockListProps) {
 }
 
 function renderBlock(block: Block, idPrefix: string) {
-  const View = viewOf(views, block.type)!;
+  const View = viewOf(block.type);
   return <View block={block} idPrefix={idPrefix} />;
 }

@@ -36,7 +36,5 @@ export const views: BlockViews = {
   footnotes: Footnotes,
 };
 
-/** The view of `block`'s type (the map pairs each type with its view; TypeScript cannot follow that through the index). */
-export function viewOf<T extends BlockType>(map: Partial<BlockViews>, type: T): ComponentType<BlockProps<BlockType>> | undefined {
-  return map[type] as ComponentType<BlockProps<BlockType>> | undefined;
-}
+/** The view of a block type (the map pairs each type with its view; TypeScript cannot follow that through the index). */
+export const viewOf = (type: BlockType): ComponentType<BlockProps<BlockType>> => views[type] as ComponentType<BlockProps<BlockType>>;

@@ -18,7 +18,7 @@ import { Fragment } from 'react';
 import type { Block } from '../../content/types.ts';
 import { BlockScopeContext, useListScope } from '../BlockScope.ts';
 import '../blocks.css';
-import { viewOf, views } from '../views.ts';
+import { viewOf } from '../views.ts';
 import { printFormOf } from './print-forms.ts';
 import { printOrder } from './print-order.ts';
 
@@ -56,6 +56,6 @@ export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
 
 /** A block's print form (print-forms.ts), or its screen view where it prints as it looks. */
 function renderPrintBlock(block: Block, idPrefix: string) {
-  const View = printFormOf(block).print ?? viewOf(views, block.type)!;
+  const View = printFormOf(block).print ?? viewOf(block.type);
   return <View block={block} idPrefix={idPrefix} />;
 }
