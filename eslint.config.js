@@ -17,14 +17,19 @@ const layers = [
   { type: 'tracking', pattern: 'src/tracking' },
   { type: 'i18n', pattern: 'src/i18n' },
   { type: 'ui', pattern: 'src/ui' },
+  // Each block's directive.ts and their registry: build-time code that sits beside the block's view.
+  { type: 'blocks-build', pattern: ['src/blocks/*/directive.ts', 'src/blocks/directives.ts'], mode: 'file' },
   { type: 'blocks', pattern: 'src/blocks' },
   { type: 'app', pattern: 'src/app' },
 ];
 
 const allowedImports = [
-  // The pipeline reads content at build time and produces the compiled types (and reads the blocks'
-  // hint texts, JSON only: see restrictedImports).
-  { from: 'pipeline', allow: ['pipeline', 'content', 'blocks'] },
+  // The pipeline reads content at build time and produces the compiled types, compiling each block's
+  // directive with its directive.ts (and reads the blocks' catalogs, JSON only: see restrictedImports).
+  { from: 'pipeline', allow: ['pipeline', 'content', 'blocks-build', 'blocks'] },
+  // A block's directive.ts: the pipeline's directive seam and helpers, the compiled types, and the
+  // block's catalog (JSON only, see restrictedImports). Nothing at run time may import it.
+  { from: 'blocks-build', allow: ['blocks-build', 'pipeline', 'content', 'blocks'] },
   { from: 'content', allow: ['content'] },
   // The machine is pure: it knows the compiled course, nothing about React, the DOM or the LMS.
   { from: 'course', allow: ['course', 'content'] },
@@ -41,10 +46,22 @@ const buildOnly = [
   { group: ['**/pipeline/**'], message: 'The pipeline runs at build time only.' },
   { group: ['unified', 'remark-*', 'retext-*', 'mdast-*', 'hast-*', 'nlcst-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
 ];
-/** The blocks' JSON catalogs, and not their code, may be read by i18n (to bundle them) and the pipeline (to compare hints). */
+/** The blocks' JSON catalogs, and not their code, may be read by i18n (to bundle them); the pipeline also reads the directives. */
 const blockCatalogsOnly = { regex: '/blocks/(?!i18n/[a-z-]+\\.json$)', message: 'Only the blocks’ JSON catalogs may be imported from here.' };
+const blockDirectivesAndCatalogs = {
+  regex: '/blocks/(?!i18n/[a-z-]+\\.json$|directives\\.ts$)',
+  message: 'The pipeline reads the blocks’ directives (src/blocks/directives.ts) and JSON catalogs, never their views.',
+};
+/** A directive.ts is build-time code: from src/ it reads only the pipeline, content types, other directives and catalogs. */
+const directiveImports = [
+  { group: ['react', 'react-*', 'react/*'], message: 'A directive.ts runs at build time: no React.' },
+  {
+    regex: '^\\.(?!.*/(pipeline|content)/)(?!.*(/directive\\.ts|/i18n/[a-z-]+\\.json)$)',
+    message: 'A directive.ts may import the pipeline, content types, other directive.ts files and the blocks’ catalogs only.',
+  },
+];
 const restrictedImports = {
-  pipeline: [blockCatalogsOnly],
+  pipeline: [blockDirectivesAndCatalogs],
   content: buildOnly,
   course: [
     ...buildOnly,
@@ -105,6 +122,7 @@ export default tseslint.config(
     files: [`src/${folder}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
+  { files: ['src/blocks/*/directive.ts', 'src/blocks/directives.ts'], rules: { 'no-restricted-imports': ['error', { patterns: directiveImports }] } },
   { files: ['src/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: buildOnly }] } },
   {
     files: ['src/course/**'],

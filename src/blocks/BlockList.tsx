@@ -1,6 +1,6 @@
 /**
- * Renders a lesson's blocks (or the blocks inside a panel) through one exhaustive switch, so a new
- * block type in src/content/types.ts cannot be forgotten: TypeScript fails on the `never` check.
+ * Renders a lesson's blocks (or the blocks inside a panel), each with its type's view from
+ * `views` (views.ts), a map that TypeScript checks has every block type of src/content/types.ts.
  *
  * `idPrefix` makes DOM ids unique when several lessons or blocks share a page; give each lesson
  * its own (e.g. `lesson-${lessonId}`). Block `i` uses `${idPrefix}-${i}`, and the blocks inside its
@@ -9,18 +9,12 @@
  * @example
  * <BlockList blocks={body.blocks} idPrefix={`lesson-${body.id}`} />
  */
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import type { Block } from '../content/types.ts';
-import { isSameInPrint, SameInPrint } from './SameInPrint.tsx';
-import { Accordion } from './accordion/Accordion.tsx';
 import { BlockScopeContext, useListScope } from './BlockScope.ts';
-import { Chart } from './chart/Chart.tsx';
-import { FlipCards } from './flipcards/FlipCards.tsx';
-import { Prose } from './prose/Prose.tsx';
-import { Reveal } from './reveal/Reveal.tsx';
-import { Slides } from './slides/Slides.tsx';
-import { Tabs } from './tabs/Tabs.tsx';
+// Before the views: a block's own CSS (e.g. chart/chart.css) comes after the shared rules.
 import './blocks.css';
+import { viewOf } from './views.ts';
 
 export interface BlockListProps {
   blocks: Block[];
@@ -42,28 +36,7 @@ export function BlockList({ blocks, idPrefix }: BlockListProps) {
   return parent ? list : <BlockScopeContext.Provider value={scope}>{list}</BlockScopeContext.Provider>;
 }
 
-function renderBlock(block: Block, idPrefix: string): ReactNode {
-  if (isSameInPrint(block)) return <SameInPrint block={block} idPrefix={idPrefix} />;
-  switch (block.type) {
-    case 'prose':
-      return <Prose block={block} idPrefix={idPrefix} />;
-    case 'tabs':
-      return <Tabs block={block} idPrefix={idPrefix} />;
-    case 'accordion':
-      return <Accordion block={block} idPrefix={idPrefix} />;
-    case 'flipcards':
-      return <FlipCards block={block} idPrefix={idPrefix} />;
-    case 'reveal':
-      return <Reveal block={block} idPrefix={idPrefix} />;
-    case 'slides':
-      return <Slides block={block} idPrefix={idPrefix} />;
-    case 'chart':
-      return <Chart block={block} idPrefix={idPrefix} />;
-    default: {
-      // A type error here means a block type was added to src/content/types.ts without a case above.
-      const unknown: never = block;
-      void unknown;
-      return null;
-    }
-  }
+function renderBlock(block: Block, idPrefix: string) {
+  const View = viewOf(block.type);
+  return <View block={block} idPrefix={idPrefix} />;
 }

@@ -17,7 +17,6 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
-  Table,
 } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -27,7 +26,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { directives } from '../blocks/directives.ts';
 import type { Block, HeadingLevel, Html, Panel } from '../content/types.ts';
+import type { ContainerChild, ContainerDirectiveSpec, ContainerInput, DirectiveContext, DirectiveSpec, LeafDirectiveSpec } from './block-directive.ts';
 import { checkLessonEditorial } from './editorial/index.ts';
 import type { ReadingLevel } from './editorial/reading-level.ts';
 import { applyGlossary, emptyGlossaryIndex, type GlossaryIndex } from './glossary.ts';
@@ -38,40 +39,15 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-interface ContainerSpec {
-  child: string;
-  childAttributes: readonly string[];
-  requiredChildAttributes: readonly string[];
-}
+type DirectiveName = keyof typeof directives;
 
-/** Blocks that hold a list of child blocks (four colons), and the child each one takes. */
-const CONTAINERS = {
-  tabs: { child: 'tab', childAttributes: ['title'], requiredChildAttributes: ['title'] },
-  accordion: { child: 'item', childAttributes: ['title'], requiredChildAttributes: ['title'] },
-  flipcards: { child: 'card', childAttributes: ['front'], requiredChildAttributes: ['front'] },
-  reveal: { child: 'point', childAttributes: ['title'], requiredChildAttributes: ['title'] },
-  slides: { child: 'slide', childAttributes: ['title'], requiredChildAttributes: ['title'] },
-  compare: {
-    child: 'pair',
-    childAttributes: ['title', 'say', 'avoid'],
-    requiredChildAttributes: ['title', 'say', 'avoid'],
-  },
-} as const satisfies Record<string, ContainerSpec>;
+const isDirectiveName = (name: string): name is DirectiveName => Object.hasOwn(directives, name);
 
-type ContainerName = keyof typeof CONTAINERS;
-
-/** Blocks with Markdown inside (three colons), and their attributes. */
-const LEAVES = {
-  quote: { attributes: ['cite'], required: ['cite'] },
-  callout: { attributes: ['tone', 'title'], required: [] },
-  table: { attributes: ['caption', 'rowHeaders'], required: ['caption'] },
-  chart: { attributes: ['label'], required: ['label'] },
-} as const;
-
-type LeafName = keyof typeof LEAVES;
-
-const CHILD_NAMES: ReadonlySet<string> = new Set(Object.values(CONTAINERS).map((spec) => spec.child));
-const KNOWN_BLOCKS = [...Object.keys(CONTAINERS), ...Object.keys(LEAVES)].join(', ');
+/** The child directives (`:::tab`) of container blocks, and the block each one goes in. */
+const CHILD_PARENTS: ReadonlyMap<string, string> = new Map(
+  Object.entries(directives).flatMap(([name, spec]) => (spec.kind === 'container' ? [[spec.child, name] as const] : [])),
+);
+const KNOWN_BLOCKS = Object.keys(directives).join(', ');
 
 export interface LessonLink {
   lessonId: string;
@@ -190,7 +166,7 @@ function slug(text: string): string {
   );
 }
 
-class CompileContext {
+class CompileContext implements DirectiveContext {
   readonly lessonLinks: LessonLink[] = [];
   /** Depth of the last heading so far (1: the lesson title), so block titles never skip a level. */
   private headingDepth = 1;
@@ -201,7 +177,7 @@ class CompileContext {
     private readonly lineOffset: number,
     private readonly problems: Problem[],
     /** The Markdown source, to read what the tree does not keep (a list item's own number). */
-    private readonly source = '',
+    readonly source = '',
   ) {
     this.handlers = {
       footnoteReference: (state: State, node: FootnoteReference): Element => {
@@ -378,10 +354,13 @@ class CompileContext {
     if (node.children[0]?.data && 'directiveLabel' in node.children[0].data) {
       this.report(node, 'unknown-attribute', `"${name}" takes its title as an attribute, e.g. {title="…"}, not in [brackets]`);
     }
-    if (name in CONTAINERS) return this.container(node, name as ContainerName);
-    if (name in LEAVES) return this.leaf(node, name as LeafName);
-    if (CHILD_NAMES.has(name)) {
-      const parent = Object.entries(CONTAINERS).find(([, spec]) => spec.child === name)?.[0];
+    if (isDirectiveName(name)) {
+      // The map pairs each name with its own spec; TypeScript cannot follow the pairing through the index.
+      const spec = directives[name] as DirectiveSpec<DirectiveName>;
+      return spec.kind === 'container' ? this.container(node, name, spec) : this.leaf(node, name, spec);
+    }
+    const parent = CHILD_PARENTS.get(name);
+    if (parent !== undefined) {
       this.report(node, 'misplaced-directive', `":::${name}" only goes inside a "::::${parent}" block (with four colons)`);
       return undefined;
     }
@@ -389,12 +368,11 @@ class CompileContext {
     return undefined;
   }
 
-  private container(node: ContainerDirective, name: ContainerName): Block | undefined {
-    const spec: ContainerSpec = CONTAINERS[name];
+  private container(node: ContainerDirective, name: DirectiveName, spec: ContainerDirectiveSpec<DirectiveName>): Block | undefined {
     // Accordion and slide titles are headings one level below the last heading before the block.
     const headingLevel = Math.min(6, this.headingDepth + 1) as HeadingLevel;
     const { label = '' } = this.checkAttributes(node, ['label'], ['label']);
-    const children: { attributes: Record<string, string>; blocks: Block[]; node: ContainerDirective }[] = [];
+    const children: ContainerChild[] = [];
     const ids = new Set<string>();
     for (const child of node.children) {
       if (child.type === 'html') continue;
@@ -408,7 +386,7 @@ class CompileContext {
       }
       const attributes = this.checkAttributes(child, spec.childAttributes, spec.requiredChildAttributes);
       const blocks = this.blocks(child.children);
-      if (!blocks.length && name !== 'reveal') {
+      if (!blocks.length && spec.emptyChildren !== 'allowed') {
         // A flip card's or panel's body is what the learner came to read.
         this.report(child, 'empty-block', `this ":::${spec.child}" has no text; write its content between the opening and closing lines`);
       }
@@ -426,124 +404,30 @@ class CompileContext {
     };
     const panels = (): Panel[] =>
       children.map(({ attributes, blocks }) => ({ id: uniqueId(attributes.title ?? ''), title: attributes.title ?? '', blocks }));
-    switch (name) {
-      case 'tabs':
-        return { type: 'tabs', label, panels: panels() };
-      case 'accordion':
-        return { type: 'accordion', label, headingLevel, panels: panels() };
-      case 'reveal':
-        return { type: 'reveal', label, points: panels() };
-      case 'slides':
-        return { type: 'slides', label, headingLevel, slides: panels() };
-      case 'flipcards':
-        return {
-          type: 'flipcards',
-          label,
-          cards: children.map(({ attributes, blocks, node: child }) => ({
-            id: uniqueId(attributes.front ?? ''),
-            frontHtml: this.inlineAttribute(child, attributes.front ?? ''),
-            frontText: inlineMarkdownToText(attributes.front ?? ''),
-            back: blocks,
-          })),
-        };
-      case 'compare':
-        return {
-          type: 'compare',
-          label,
-          rows: children.map(({ attributes, blocks, node: child }) => ({
-            id: uniqueId(attributes.title ?? ''),
-            title: attributes.title ?? '',
-            sayHtml: this.inlineAttribute(child, attributes.say ?? ''),
-            avoidHtml: this.inlineAttribute(child, attributes.avoid ?? ''),
-            blocks,
-          })),
-        };
-    }
+    const input: ContainerInput = { label, headingLevel, children, uniqueId, panels };
+    return spec.compile(input, this);
   }
 
   /** Attribute text may use inline Markdown (*emphasis*); it is compiled like a prompt. */
-  private inlineAttribute(node: Nodes, text: string): Html {
+  inlineAttribute(node: Nodes, text: string): Html {
     return compileInlineMarkdown(this.file, text, this.position(node), this.problems);
   }
 
-  private leaf(node: ContainerDirective, name: LeafName): Block | undefined {
-    const spec = LEAVES[name];
+  private leaf(node: ContainerDirective, name: DirectiveName, spec: LeafDirectiveSpec<DirectiveName>): Block | undefined {
     const attributes = this.checkAttributes(node, spec.attributes, spec.required);
     const content = node.children.filter((child) => child.type !== 'html');
     if (!content.length) {
       this.report(node, 'empty-block', `":::${name}" is empty; write its content between the opening and closing lines`);
       return undefined;
     }
-    switch (name) {
-      case 'quote':
-        return { type: 'quote', cite: attributes.cite ?? '', blocks: this.blocks(content) };
-      case 'callout': {
-        const tone = attributes.tone ?? 'note';
-        if (tone !== 'note' && tone !== 'important') {
-          this.report(node, 'unknown-attribute', `callout tone must be "note" or "important", found "${tone}"`);
-        }
-        return {
-          type: 'callout',
-          tone: tone === 'important' ? 'important' : 'note',
-          ...(attributes.title ? { title: attributes.title } : {}),
-          blocks: this.blocks(content),
-        };
-      }
-      case 'table':
-        return this.table(node, content, attributes);
-      case 'chart':
-        return this.chart(node, content, attributes.label ?? '');
-    }
+    return spec.compile(node, content, attributes, this);
   }
 
-  private table(node: ContainerDirective, content: RootContent[], attributes: Record<string, string>): Block | undefined {
-    const rowHeaders = attributes.rowHeaders ?? 'false';
-    if (rowHeaders !== 'true' && rowHeaders !== 'false') {
-      this.report(node, 'unknown-attribute', `rowHeaders must be true or false, found "${rowHeaders}"`);
-    }
-    const table = content.find((child): child is Table => child.type === 'table');
-    if (!table || content.length !== 1) {
-      this.report(node, 'empty-block', '":::table" must hold exactly one Markdown table (| a | b | rows) and nothing else');
-      return undefined;
-    }
-    const [head, ...rows] = table.children;
-    const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => this.inlineHtml(cell.children));
-    const texts = (row: (typeof table.children)[number]) => row.children.map((cell) => toString(cell).replace(/\s+/g, ' ').trim());
-    return {
-      type: 'table',
-      caption: attributes.caption ?? '',
-      headHtml: head ? cells(head) : [],
-      headText: head ? texts(head) : [],
-      rowsHtml: rows.map(cells),
-      rowHeaders: rowHeaders === 'true',
-    };
+  inlineText(text: string): string {
+    return inlineMarkdownToText(text);
   }
 
-  private chart(node: ContainerDirective, content: RootContent[], label: string): Block | undefined {
-    const [list, ...note] = content;
-    if (list?.type !== 'list') {
-      this.report(node, 'empty-block', '":::chart" must start with a list: one "Label" or "Label: NN%" per line');
-      return undefined;
-    }
-    // The rank is the item's own number as written ("4." twice is a tie); an unnumbered list ranks in order.
-    let previousRank = 0;
-    const items = list.children.map((item, index) => {
-      const text = toString(item).trim();
-      const start = item.position?.start.offset;
-      const written = list.ordered && start !== undefined ? /^\s*(\d+)[.)]/.exec(this.source.slice(start))?.[1] : undefined;
-      const rank = written !== undefined ? Number(written) : index + 1;
-      if (rank < previousRank) {
-        this.report(item, 'schema', `chart items go in rank order: rank ${rank} comes after rank ${previousRank}; give tied items the same number`);
-      }
-      previousRank = rank;
-      const match = /^(.*?):\s*(\d+(?:\.\d+)?)\s*%$/.exec(text);
-      if (!match) return { label: text, rank };
-      const value = Number(match[2]);
-      if (value > 100) this.report(item, 'schema', `a chart figure must be a percent from 0 to 100, found ${value}%`);
-      return { label: (match[1] ?? '').trim(), value, rank };
-    });
-    const ranks = items.map((item) => item.rank);
-    const ranked = items.map((item) => ({ ...item, tied: ranks.filter((rank) => rank === item.rank).length > 1 }));
-    return { type: 'chart', label, unit: 'percent', items: ranked, blocks: this.blocks(note) };
+  text(node: Nodes): string {
+    return toString(node);
   }
 }

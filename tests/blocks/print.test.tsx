@@ -5,7 +5,8 @@
  */
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrintBlockList, shiftHeadings } from '../../src/blocks/print/PrintBlockList.tsx';
+import { PrintBlockList } from '../../src/blocks/print/PrintBlockList.tsx';
+import { shiftHeadings } from '../../src/blocks/prose/print.tsx';
 import { checkSpeech, htmlParagraphs, htmlToText, lessonSpeech, printOrder, type SpeechWords } from '../../src/blocks/print/print-order.ts';
 import type { Block, CheckText, KnowledgeCheck } from '../../src/content/types.ts';
 import { renderWithProviders } from '../render.tsx';

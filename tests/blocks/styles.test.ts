@@ -1,14 +1,19 @@
 // @vitest-environment jsdom
 /**
- * jsdom does not lay out pages, so these checks read blocks.css for the promises the blocks make
+ * jsdom does not lay out pages, so these checks read the blocks' CSS for the promises the blocks make
  * that only CSS can keep: reduced motion, print, focus, sizes and the theme variables.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(path.resolve(import.meta.dirname, '../../src/blocks/blocks.css'), 'utf8');
+/** blocks.css (the shared rules) and then each block's own (src/blocks/<type>/<type>.css), as the bundle orders them. */
+const blocksDir = path.resolve(import.meta.dirname, '../../src/blocks');
+const ownCss = readdirSync(blocksDir, { withFileTypes: true })
+  .filter((entry) => existsSync(path.join(blocksDir, entry.name, 'block.ts')) && existsSync(path.join(blocksDir, entry.name, `${entry.name}.css`)))
+  .map((entry) => path.join(blocksDir, entry.name, `${entry.name}.css`));
+const css = [path.join(blocksDir, 'blocks.css'), ...ownCss].map((file) => readFileSync(file, 'utf8')).join('\n');
 
 /** The body of the first at-rule whose prelude matches (balanced braces). */
 function atRule(prelude: RegExp): string {

@@ -21,6 +21,14 @@ describe('the production build', () => {
     }
   });
 
+  it("contains none of the blocks' build-time directives (src/blocks/*/directive.ts)", () => {
+    // Words only those files hold: the editors' problem messages of the table, callout and chart directives.
+    for (const file of scripts) {
+      const code = readFileSync(`${DIST}/${file}`, 'utf8');
+      expect(/exactly one Markdown table|callout tone must be|chart items go in rank order/.test(code), file).toBe(false);
+    }
+  });
+
   it('requests the app only after a pre-rendered page has painted', () => {
     for (const page of ['index.html', `lesson/${course.lessons[0]!.id}/index.html`, '404.html']) {
       const html = readFileSync(`${DIST}/${page}`, 'utf8');

@@ -9,6 +9,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import './chart.css';
 
 export function Chart({ block, idPrefix }: BlockProps<'chart'>) {
   const { t, i18n } = useTranslation();

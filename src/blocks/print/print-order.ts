@@ -5,6 +5,7 @@
  * lesson's footnotes at its end. Pure functions of the compiled data (no DOM, no React).
  */
 import type { Block, CheckText, Html, KnowledgeCheck } from '../../content/types.ts';
+import { printFormOf } from './print-forms.ts';
 
 /** The lesson's top-level blocks in print order (footnotes last), with their index in the lesson. */
 export function printOrder(blocks: Block[]): { block: Block; index: number }[] {
@@ -61,73 +62,34 @@ export function checkSpeech(check: KnowledgeCheck, text: CheckText, words: Speec
   });
 }
 
-type Part = Omit<SpeechPart, 'target'> & { panel?: number };
+/** What a block says, before it is placed in the lesson: `panel` is its n-th panel, which the page may open. */
+export type BlockSpeechPart = Omit<SpeechPart, 'target'> & { panel?: number };
 
-function blockSpeech(block: Block, words: SpeechWords): Part[] {
-  const text = (value: string): Part[] => (value.trim() ? [{ text: value.trim() }] : []);
-  const html = (value: Html): Part[] => htmlParagraphs(value).map((t) => ({ text: t }));
-  const blocks = (list: Block[]): Part[] => list.flatMap((b) => blockSpeech(b, words)).map(({ panel: _inner, ...part }) => part);
-  const inPanel = (panel: number, parts: Part[]) => parts.map((part) => ({ ...part, panel }));
-  switch (block.type) {
-    case 'prose':
-      return html(block.html);
-    case 'tabs':
-    case 'accordion':
-      return [...text(block.label), ...block.panels.flatMap((p, i) => inPanel(i, [...text(p.title), ...blocks(p.blocks)]))];
-    case 'reveal': {
-      // Only points with text have a panel.
-      let panels = 0;
-      return [
-        ...text(block.label),
-        ...block.points.flatMap((p) => (p.blocks.length ? inPanel(panels++, [...text(p.title), ...blocks(p.blocks)]) : text(p.title))),
-      ];
-    }
-    case 'slides':
-      return [...text(block.label), ...block.slides.flatMap((p, i) => inPanel(i, [...text(p.title), ...blocks(p.blocks)]))];
-    case 'flipcards':
-      return [...text(block.label), ...block.cards.flatMap((card, i) => [...text(card.frontText), ...inPanel(i, blocks(card.back))])];
-    case 'quote':
-      return [...blocks(block.blocks), ...text(block.cite)];
-    case 'callout':
-      return [...text(block.title ?? ''), ...blocks(block.blocks)];
-    case 'compare':
-      return [
-        ...text(block.label),
-        ...block.rows.flatMap((row) => [
-          ...text(row.title),
-          { text: words.say, ui: true },
-          ...html(row.sayHtml),
-          { text: words.avoid, ui: true },
-          ...html(row.avoidHtml),
-          ...blocks(row.blocks),
-        ]),
-      ];
-    case 'table':
-      // Cell by cell, each after its column's header ("Goal: …"), as a screen reader would.
-      return [
-        ...text(block.caption),
-        ...block.rowsHtml.flatMap((row) =>
-          row.flatMap((html, column) => {
-            const header = block.headText[column]?.trim();
-            const cell = htmlToText(html);
-            return text(header && !(column === 0 && block.rowHeaders) ? `${header}: ${cell}` : cell);
-          }),
-        ),
-      ];
-    case 'chart':
-      return [
-        ...text(block.label),
-        ...block.items.flatMap((item) => text(item.value === undefined ? item.label : `${item.label}: ${words.percent(item.value)}`)),
-        ...blocks(block.blocks),
-      ];
-    case 'footnotes':
-      return block.notes.flatMap((note) => html(note.html));
-    default: {
-      const unknown: never = block;
-      void unknown;
-      return [];
-    }
-  }
+/** What each block's `speech` (src/blocks/<type>/print.ts) builds its parts with. */
+export interface SpeechKit {
+  words: SpeechWords;
+  /** A plain-text part, or none when the text is blank. */
+  text(value: string): BlockSpeechPart[];
+  /** Compiled HTML cut into paragraphs. */
+  html(value: Html): BlockSpeechPart[];
+  /** Inline HTML as one plain string (a table cell). */
+  plain(value: Html): string;
+  /** Child blocks' parts (their own panels dropped: the block's panel holds them). */
+  blocks(list: Block[]): BlockSpeechPart[];
+  /** `parts` as the block's n-th panel. */
+  inPanel(panel: number, parts: BlockSpeechPart[]): BlockSpeechPart[];
+}
+
+function blockSpeech(block: Block, words: SpeechWords): BlockSpeechPart[] {
+  const say: SpeechKit = {
+    words,
+    text: (value) => (value.trim() ? [{ text: value.trim() }] : []),
+    html: (value) => htmlParagraphs(value).map((t) => ({ text: t })),
+    plain: htmlToText,
+    blocks: (list) => list.flatMap((b) => blockSpeech(b, words)).map(({ panel: _inner, ...part }) => part),
+    inPanel: (panel, parts) => parts.map((part) => ({ ...part, panel })),
+  };
+  return printFormOf(block).speech(block, say);
 }
 
 /** Build-time HTML (a small, known set of tags) cut into paragraphs, list items and headings. */

@@ -3,19 +3,15 @@
  * its own instruction ("Select each button to learn more."): the learner reads it twice.
  */
 import type { Nodes, Parent } from 'mdast';
-import blockStrings from '../../blocks/i18n/en.json' with { type: 'json' };
 import { toString } from 'mdast-util-to-string';
+import { directives } from '../../blocks/directives.ts';
 import { instructions } from './text.ts';
 import { positionOf, type Finding, type LessonRule } from './types.ts';
 
-/** Blocks that show a built-in instruction, and its (English) words. */
-const HINTS: Record<string, string> = {
-  tabs: blockStrings.tabs.instruction,
-  accordion: blockStrings.accordion.instruction,
-  flipcards: blockStrings.flipcards.instruction,
-  reveal: blockStrings.reveal.instruction,
-  slides: blockStrings.slides.instruction,
-};
+/** Blocks that show a built-in instruction, and its (English) words: each block's directive.ts says. */
+const HINTS: Record<string, string> = Object.fromEntries(
+  Object.entries(directives).flatMap(([name, spec]) => (spec.kind === 'container' && spec.instruction ? [[name, spec.instruction]] : [])),
+);
 
 export const duplicateInstruction: LessonRule = {
   rule: 'duplicate-instruction',
