@@ -10,14 +10,14 @@ import { useCourseRuntime } from '../../ui/course-context.tsx';
 import type { QuestionView } from '../../course/selectors.ts';
 import type { Answer } from '../../course/types.ts';
 import type { QuestionText } from '../../content/types.ts';
-import { RichText } from '../RichText.tsx';
+import { RichText } from '../../blocks/RichText.tsx';
 import { useContentLang, WithCourseText } from './contentLang.tsx';
 import { Mark, MarkIcon } from './Mark.tsx';
-import { Matching } from './matching/Matching.tsx';
-import { MultipleResponse } from './multiple/MultipleResponse.tsx';
-import { SingleChoice } from './single/SingleChoice.tsx';
-import { TextEntry } from './text/TextEntry.tsx';
-import { YesNo } from './yesno/YesNo.tsx';
+import { Matching } from '../matching/View.tsx';
+import { MultipleResponse } from '../multiple/View.tsx';
+import { SingleChoice } from '../single/View.tsx';
+import { TextEntry } from '../text/View.tsx';
+import { YesNo } from '../yesno/View.tsx';
 
 export interface QuestionItemProps {
   view: QuestionView;

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CompiledCourse } from '../../../src/content/types.ts';
-import { compileContentFolder } from '../../../src/pipeline/compile.ts';
+import type { CompiledCourse } from '../../src/content/types.ts';
+import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { htmlToPlainText, renderCheck } from './checkTestUtils.tsx';
 
 const compiled = compileContentFolder('content');

@@ -7,15 +7,15 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { afterEach, expect } from 'vitest';
-import { CourseRuntimeProvider } from '../../../src/ui/course-context.tsx';
-import { AnnouncerProvider } from '../../../src/ui/announcer.tsx';
-import { KnowledgeCheck } from '../../../src/blocks/questions/KnowledgeCheck.tsx';
-import type { CheckText, CompiledCourse, LessonOutline, NavigationMode } from '../../../src/content/types.ts';
-import type { ProgressStore } from '../../../src/course/progress-store.ts';
-import { startCourseSession, type CourseSession } from '../../../src/course/session.ts';
-import type { UiLocale } from '../../../src/i18n/i18n.ts';
-import { splitQuestions, type AuthoredQuestion } from '../../question-fixtures.ts';
-import { renderWithProviders } from '../../render.tsx';
+import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
+import { AnnouncerProvider } from '../../src/ui/announcer.tsx';
+import { KnowledgeCheck } from '../../src/questions/view/KnowledgeCheck.tsx';
+import type { CheckText, CompiledCourse, LessonOutline, NavigationMode } from '../../src/content/types.ts';
+import type { ProgressStore } from '../../src/course/progress-store.ts';
+import { startCourseSession, type CourseSession } from '../../src/course/session.ts';
+import type { UiLocale } from '../../src/i18n/i18n.ts';
+import { splitQuestions, type AuthoredQuestion } from '../question-fixtures.ts';
+import { renderWithProviders } from '../render.tsx';
 
 // Vitest runs without globals, so Testing Library cannot register its own clean-up.
 afterEach(cleanup);

@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { ChoiceText, Html, QuestionText } from '../../content/types.ts';
 import type { QuestionResult } from '../../course/scoring.ts';
-import { RichText } from '../RichText.tsx';
+import { RichText } from '../../blocks/RichText.tsx';
 import { useContentLang } from './contentLang.tsx';
 import { Mark, type MarkKind } from './Mark.tsx';
 import { joinIds, type QuestionProps } from './questionProps.ts';
