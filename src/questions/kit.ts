@@ -53,6 +53,9 @@ export interface XapiDefinition {
   correctResponsesPattern: string[];
 }
 
+/** One thing read aloud after a question's prompt: the words of one choice, or an interface word. */
+export type ReadAloudItem = { words: 'options' | 'prompts' | 'targets'; id: string } | { ui: 'yes' | 'no' };
+
 /**
  * The module of one question type: everything the course machine, the scoring and the tracking
  * adapters need to know about it. `Q` is the compiled question, `A` the learner's answer.
@@ -83,6 +86,8 @@ export interface QuestionModel<Q extends QuestionBase & { type: string }, A exte
   xapiDefinition(question: Q): XapiDefinition;
   /** The xAPI characterstring of an answer (xAPI 1.0.3 "Response Patterns": `[,]` between items, `[.]` in pairs). */
   xapiResponse(answer: A): string;
+  /** What read-aloud reads after the prompt, in order (never the answers). */
+  readAloud(question: Q): ReadAloudItem[];
   /** The answer whose saved form is longest (the suspend-data budget); `longText` is the longest text allowed. */
   worstAnswer(question: Q, longText: string): A;
 }

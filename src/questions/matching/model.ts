@@ -95,6 +95,10 @@ export const matching: QuestionModel<MatchingQuestion, MatchingAnswer> = {
     Object.entries(answer.pairs)
       .map(([prompt, target]) => `${prompt}[.]${target}`)
       .join('[,]'),
+  readAloud: (question) => [
+    ...question.prompts.map((p) => ({ words: 'prompts' as const, id: p.id })),
+    ...question.targets.map((t) => ({ words: 'targets' as const, id: t.id })),
+  ],
   worstAnswer(question) {
     const target = longest(question.targets.map((t) => t.id));
     return { type: 'matching', pairs: Object.fromEntries(question.prompts.map((p) => [p.id, target])) };

@@ -49,5 +49,6 @@ export const multiple: QuestionModel<MultipleResponseQuestion, MultipleResponseA
   scorm2004: (question, answer) => choiceScorm2004(question.options, answer?.optionIds ?? [], question.correctOptionIds),
   xapiDefinition: (question) => choiceXapi(question.options, question.correctOptionIds.join('[,]')),
   xapiResponse: (answer) => answer.optionIds.join('[,]'),
+  readAloud: (question) => question.options.map((o) => ({ words: 'options', id: o.id })),
   worstAnswer: (question) => ({ type: 'multiple', optionIds: question.options.map((o) => o.id) }),
 };

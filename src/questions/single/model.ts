@@ -34,5 +34,6 @@ export const single: QuestionModel<SingleChoiceQuestion, SingleChoiceAnswer> = {
   scorm2004: (question, answer) => choiceScorm2004(question.options, answer ? [answer.optionId] : [], [question.correctOptionId]),
   xapiDefinition: (question) => choiceXapi(question.options, question.correctOptionId),
   xapiResponse: (answer) => answer.optionId,
+  readAloud: (question) => question.options.map((o) => ({ words: 'options', id: o.id })),
   worstAnswer: (question) => ({ type: 'single', optionId: longest(question.options.map((o) => o.id)) }),
 };

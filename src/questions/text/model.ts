@@ -75,5 +75,6 @@ export const text: QuestionModel<TextEntryQuestion, TextEntryAnswer> = {
   }),
   // The words as typed, only tidied of outer white space; matching uses normalizeText.
   xapiResponse: (answer) => answer.text.trim(),
+  readAloud: () => [],
   worstAnswer: (_question, longText) => ({ type: 'text', text: longText }),
 };

@@ -1,6 +1,6 @@
 /**
- * One question of a knowledge check: "Question N of M", the type's own view (chosen through one
- * exhaustive switch, so a new question type cannot be forgotten), and, once submitted, the result
+ * One question of a knowledge check: "Question N of M", the type's own view (looked up in the
+ * views' registry, which must list every type), and, once submitted, the result
  * (icon + words), the feedback that applies and a link to the lesson to review.
  */
 import type { Ref } from 'react';
@@ -13,11 +13,7 @@ import type { QuestionText } from '../../content/types.ts';
 import { RichText } from '../../blocks/RichText.tsx';
 import { useContentLang, WithCourseText } from './contentLang.tsx';
 import { Mark, MarkIcon } from './Mark.tsx';
-import { Matching } from '../matching/View.tsx';
-import { MultipleResponse } from '../multiple/View.tsx';
-import { SingleChoice } from '../single/View.tsx';
-import { TextEntry } from '../text/View.tsx';
-import { YesNo } from '../yesno/View.tsx';
+import { viewOf } from '../views.ts';
 
 export interface QuestionItemProps {
   view: QuestionView;
@@ -104,27 +100,9 @@ interface QuestionBodyProps {
   describedBy: string | undefined;
 }
 
-/** The one switch over question types. */
+/** The view of the question's type, from the registry (views.ts). */
 function QuestionBody({ view, ...props }: QuestionBodyProps) {
   const { question, answer, result } = view;
-  switch (question.type) {
-    case 'single':
-      return <SingleChoice {...props} question={question} result={result} answer={answer?.type === 'single' ? answer : undefined} />;
-    case 'multiple':
-      return (
-        <MultipleResponse {...props} question={question} result={result} answer={answer?.type === 'multiple' ? answer : undefined} />
-      );
-    case 'yesno':
-      return <YesNo {...props} question={question} result={result} answer={answer?.type === 'yesno' ? answer : undefined} />;
-    case 'text':
-      return <TextEntry {...props} question={question} result={result} answer={answer?.type === 'text' ? answer : undefined} />;
-    case 'matching':
-      return <Matching {...props} question={question} result={result} answer={answer?.type === 'matching' ? answer : undefined} />;
-    default:
-      return assertNever(question);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unknown question type: ${JSON.stringify(value)}`);
+  const View = viewOf(question.type);
+  return <View {...props} question={question} result={result} answer={answer?.type === question.type ? answer : undefined} />;
 }

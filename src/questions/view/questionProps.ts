@@ -1,16 +1,13 @@
 /**
  * What every question view receives. Each question type has its own folder with one view
- * (`single/SingleChoice.tsx`, …); QuestionItem.tsx picks the view through one exhaustive switch.
+ * (`single/View.tsx`, …); QuestionItem.tsx picks it from the views' registry (views.ts).
  *
  * Views only draw: whether a question is answered, correct, or may be changed comes from the
  * course selectors (`selectCheckView`) and is passed in here.
  */
-import type { Question, QuestionText, QuestionType } from '../../content/types.ts';
+import type { QuestionText } from '../../content/types.ts';
 import type { QuestionResult } from '../../course/scoring.ts';
-import type { Answer } from '../../course/types.ts';
-
-export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
-export type AnswerOf<T extends QuestionType> = Extract<Answer, { type: T }>;
+import type { AnswerOf, QuestionOf, QuestionType } from '../models.ts';
 
 export interface QuestionProps<T extends QuestionType> {
   question: QuestionOf<T>;

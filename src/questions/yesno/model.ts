@@ -38,5 +38,6 @@ export const yesno: QuestionModel<YesNoQuestion, YesNoAnswer> = {
   scorm2004: (question, answer) => trueFalse(question, answer, 'true', 'false'),
   xapiDefinition: (question) => ({ interactionType: 'true-false', correctResponsesPattern: [question.correctAnswer === 'yes' ? 'true' : 'false'] }),
   xapiResponse: (answer) => (answer.value === 'yes' ? 'true' : 'false'),
+  readAloud: () => [{ ui: 'yes' }, { ui: 'no' }],
   worstAnswer: () => ({ type: 'yesno', value: 'yes' }),
 };
