@@ -30,8 +30,8 @@ import {
   type CheckSource,
   type FrontMatter,
 } from './source-schema.ts';
-import type { ChoiceListKey, CompileKit } from '../questions/build-kit.ts';
-import { buildOf, type QuestionSource } from '../questions/builds.ts';
+import type { ChoiceListKey, CompileKit } from '../questions/build/build-kit.ts';
+import { buildOf, type QuestionSource } from '../questions/build/builds.ts';
 import { jsonPosition, parseFrontMatter, parseJsonFile } from './source-files.ts';
 
 export const WORDS_PER_MINUTE = 200;

@@ -4,7 +4,7 @@
  * content/schema/ from it, so editors get completion and red squiggles.
  */
 import { z } from 'zod';
-import { questionSchema } from '../questions/builds.ts';
+import { questionSchema } from '../questions/build/builds.ts';
 import { comment, id, ignore, text } from './schema-parts.ts';
 
 // ------------------------------------------------------------------ course

@@ -7,7 +7,7 @@
 import { RichText } from '../../blocks/RichText.tsx';
 import type { CheckText, KnowledgeCheck, Question, QuestionText } from '../../content/types.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
-import { printedQuestionOf } from '../../questions/print.ts';
+import { printedQuestionOf } from '../../questions/view/print.ts';
 
 export function Worksheet({ check, text, idPrefix, ui }: { check: KnowledgeCheck; text: CheckText; idPrefix: string; ui?: string }) {
   const { t } = usePrintTranslation();

@@ -3,7 +3,7 @@
  * views' registry, which must list every type), and, once submitted, the result
  * (icon + words), the feedback that applies and a link to the lesson to review.
  */
-import type { Ref } from 'react';
+import { createElement, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCourseRuntime } from '../../ui/course-context.tsx';
@@ -13,7 +13,7 @@ import type { QuestionText } from '../../content/types.ts';
 import { RichText } from '../../blocks/RichText.tsx';
 import { useContentLang, WithCourseText } from './contentLang.tsx';
 import { Mark, MarkIcon } from './Mark.tsx';
-import { viewOf } from '../views.ts';
+import { viewOf } from './views.ts';
 
 export interface QuestionItemProps {
   view: QuestionView;
@@ -103,6 +103,11 @@ interface QuestionBodyProps {
 /** The view of the question's type, from the registry (views.ts). */
 function QuestionBody({ view, ...props }: QuestionBodyProps) {
   const { question, answer, result } = view;
-  const View = viewOf(question.type);
-  return <View {...props} question={question} result={result} answer={answer?.type === question.type ? answer : undefined} />;
+  // createElement, not <View />: the registry's views are module-level components, never made during render.
+  return createElement(viewOf(question.type), {
+    ...props,
+    question,
+    result,
+    answer: answer?.type === question.type ? answer : undefined,
+  });
 }

@@ -1,7 +1,7 @@
 /** Text entry at build time: its source schema and compile. */
 import { z } from 'zod';
-import { questionBase, text as plainText } from '../../pipeline/schema-parts.ts';
-import type { QuestionBuild } from '../build-kit.ts';
+import { questionBase, text as plainText } from '../../../pipeline/schema-parts.ts';
+import type { QuestionBuild } from '../../build/build-kit.ts';
 
 const schema = z.strictObject({
   ...questionBase,

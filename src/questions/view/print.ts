@@ -4,13 +4,13 @@
  * Loaded with the print edition only.
  */
 import type { ComponentType } from 'react';
-import { MatchingForm, MatchingKey } from './matching/Print.tsx';
-import type { QuestionType } from './models.ts';
-import { MultipleResponseForm, MultipleResponseKey } from './multiple/Print.tsx';
-import { SingleChoiceForm, SingleChoiceKey } from './single/Print.tsx';
-import { TextEntryForm, TextEntryKey } from './text/Print.tsx';
-import type { PrintProps } from './view/print-kit.tsx';
-import { YesNoForm, YesNoKey } from './yesno/Print.tsx';
+import { MatchingForm, MatchingKey } from '../matching/view/Print.tsx';
+import type { QuestionType } from '../models.ts';
+import { MultipleResponseForm, MultipleResponseKey } from '../multiple/view/Print.tsx';
+import { SingleChoiceForm, SingleChoiceKey } from '../single/view/Print.tsx';
+import { TextEntryForm, TextEntryKey } from '../text/view/Print.tsx';
+import type { PrintProps } from './print-kit.tsx';
+import { YesNoForm, YesNoKey } from '../yesno/view/Print.tsx';
 
 interface PrintedQuestion<T extends QuestionType> {
   /** The question on the worksheet, under its prompt: boxes, lines or blanks. */

@@ -4,13 +4,13 @@
  * lesson's.
  */
 import type { ComponentType } from 'react';
-import { Matching } from './matching/View.tsx';
-import type { QuestionType } from './models.ts';
-import { MultipleResponse } from './multiple/View.tsx';
-import { SingleChoice } from './single/View.tsx';
-import { TextEntry } from './text/View.tsx';
-import type { QuestionProps } from './view/questionProps.ts';
-import { YesNo } from './yesno/View.tsx';
+import { Matching } from '../matching/view/View.tsx';
+import type { QuestionType } from '../models.ts';
+import { MultipleResponse } from '../multiple/view/View.tsx';
+import { SingleChoice } from '../single/view/View.tsx';
+import { TextEntry } from '../text/view/View.tsx';
+import type { QuestionProps } from './questionProps.ts';
+import { YesNo } from '../yesno/view/View.tsx';
 
 export const questionViews = {
   single: SingleChoice,

@@ -1,7 +1,7 @@
 /** Multiple response at build time: its source schema and compile. */
 import { z } from 'zod';
-import { id, option, questionBase } from '../../pipeline/schema-parts.ts';
-import { notAnOption, type QuestionBuild } from '../build-kit.ts';
+import { id, option, questionBase } from '../../../pipeline/schema-parts.ts';
+import { notAnOption, type QuestionBuild } from '../../build/build-kit.ts';
 
 const schema = z.strictObject({
   ...questionBase,

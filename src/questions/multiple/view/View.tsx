@@ -1,8 +1,8 @@
 /** Multiple response: checkboxes in a fieldset named by the prompt. "Choose all that apply." */
 import { useTranslation } from 'react-i18next';
-import { useContentLang } from '../view/contentLang.tsx';
-import { ChoiceGroup, choiceQuestionProps, textOptionItems, type ChoiceItem } from '../view/ChoiceGroup.tsx';
-import type { QuestionProps } from '../view/questionProps.ts';
+import { useContentLang } from '../../view/contentLang.tsx';
+import { ChoiceGroup, choiceQuestionProps, textOptionItems, type ChoiceItem } from '../../view/ChoiceGroup.tsx';
+import type { QuestionProps } from '../../view/questionProps.ts';
 
 export function MultipleResponse(props: QuestionProps<'multiple'>) {
   const { question, text, answer, result, onAnswer } = props;

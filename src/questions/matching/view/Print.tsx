@@ -1,7 +1,7 @@
 /** Matching on paper: numbered items with blanks, lettered descriptions; the key pairs them. */
-import { RichText } from '../../blocks/RichText.tsx';
-import { usePrintTranslation } from '../../i18n/print.ts';
-import { letter, type PrintProps } from '../view/print-kit.tsx';
+import { RichText } from '../../../blocks/RichText.tsx';
+import { usePrintTranslation } from '../../../i18n/print.ts';
+import { letter, type PrintProps } from '../../view/print-kit.tsx';
 
 export function MatchingForm({ question, words, ui }: PrintProps<'matching'>) {
   const { t } = usePrintTranslation();

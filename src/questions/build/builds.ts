@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { QuestionBuild } from './build-kit.ts';
-import { matching } from './matching/schema.ts';
-import type { QuestionType } from './models.ts';
-import { multiple } from './multiple/schema.ts';
-import { single } from './single/schema.ts';
-import { text } from './text/schema.ts';
-import { yesno } from './yesno/schema.ts';
+import { matching } from '../matching/build/schema.ts';
+import type { QuestionType } from '../models.ts';
+import { multiple } from '../multiple/build/schema.ts';
+import { single } from '../single/build/schema.ts';
+import { text } from '../text/build/schema.ts';
+import { yesno } from '../yesno/build/schema.ts';
 
 export const questionBuilds = { single, multiple, yesno, text, matching } satisfies {
   [T in QuestionType]: QuestionBuild<T, z.ZodType<{ type: T }>>;

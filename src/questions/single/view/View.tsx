@@ -1,8 +1,8 @@
 /** Single choice: a radio group named by the prompt. "Choose one answer." */
 import { useTranslation } from 'react-i18next';
-import { useContentLang } from '../view/contentLang.tsx';
-import { ChoiceGroup, choiceQuestionProps, oneAnswerMark, textOptionItems } from '../view/ChoiceGroup.tsx';
-import type { QuestionProps } from '../view/questionProps.ts';
+import { useContentLang } from '../../view/contentLang.tsx';
+import { ChoiceGroup, choiceQuestionProps, oneAnswerMark, textOptionItems } from '../../view/ChoiceGroup.tsx';
+import type { QuestionProps } from '../../view/questionProps.ts';
 
 export function SingleChoice(props: QuestionProps<'single'>) {
   const { question, text, answer, result, onAnswer } = props;

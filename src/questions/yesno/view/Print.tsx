@@ -1,6 +1,6 @@
 /** Yes/no on paper: two boxes; the key says which. */
-import { usePrintTranslation } from '../../i18n/print.ts';
-import { Box, type PrintProps } from '../view/print-kit.tsx';
+import { usePrintTranslation } from '../../../i18n/print.ts';
+import { Box, type PrintProps } from '../../view/print-kit.tsx';
 
 export function YesNoForm({ ui }: PrintProps<'yesno'>) {
   const { t } = usePrintTranslation();

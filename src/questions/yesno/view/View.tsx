@@ -1,7 +1,7 @@
 /** Yes / no: two radios, Yes then No, in a group named by the prompt. */
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, choiceQuestionProps, oneAnswerMark } from '../view/ChoiceGroup.tsx';
-import type { QuestionProps } from '../view/questionProps.ts';
+import { ChoiceGroup, choiceQuestionProps, oneAnswerMark } from '../../view/ChoiceGroup.tsx';
+import type { QuestionProps } from '../../view/questionProps.ts';
 
 const VALUES = ['yes', 'no'] as const;
 

@@ -1,7 +1,7 @@
 /** Matching at build time: its source schema and compile (equal sides, every prompt matched once). */
 import { z } from 'zod';
-import { id, option, questionBase } from '../../pipeline/schema-parts.ts';
-import type { QuestionBuild } from '../build-kit.ts';
+import { id, option, questionBase } from '../../../pipeline/schema-parts.ts';
+import type { QuestionBuild } from '../../build/build-kit.ts';
 
 const schema = z.strictObject({
   ...questionBase,

@@ -5,10 +5,10 @@
  * kept while answering; the machine counts the question as answered when every item has one.
  */
 import { useTranslation } from 'react-i18next';
-import { RichText } from '../../blocks/RichText.tsx';
-import { useContentLang, WithCourseText } from '../view/contentLang.tsx';
-import { Mark } from '../view/Mark.tsx';
-import { joinIds, type QuestionProps } from '../view/questionProps.ts';
+import { RichText } from '../../../blocks/RichText.tsx';
+import { useContentLang, WithCourseText } from '../../view/contentLang.tsx';
+import { Mark } from '../../view/Mark.tsx';
+import { joinIds, type QuestionProps } from '../../view/questionProps.ts';
 
 export function Matching({ question, text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'matching'>) {
   const { t } = useTranslation();

@@ -3,9 +3,9 @@
  * what decides its answer (the fingerprint), and its compile. Build time only (zod, pipeline).
  */
 import type { z } from 'zod';
-import type { Rule } from '../pipeline/problems.ts';
-import type { ChoiceRef } from './kit.ts';
-import type { QuestionOf, QuestionType } from './models.ts';
+import type { Rule } from '../../pipeline/problems.ts';
+import type { ChoiceRef } from '../kit.ts';
+import type { QuestionOf, QuestionType } from '../models.ts';
 
 /** The choice lists whose words go to the question's text (`QuestionText`), by key. */
 export type ChoiceListKey = 'options' | 'prompts' | 'targets';

@@ -1,6 +1,6 @@
 /** Text entry on paper: lines to write on; the key gives the first accepted answer and the others. */
-import { usePrintTranslation } from '../../i18n/print.ts';
-import type { PrintProps } from '../view/print-kit.tsx';
+import { usePrintTranslation } from '../../../i18n/print.ts';
+import type { PrintProps } from '../../view/print-kit.tsx';
 
 export function TextEntryForm({ ui }: PrintProps<'text'>) {
   const { t } = usePrintTranslation();

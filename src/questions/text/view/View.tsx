@@ -4,11 +4,11 @@
  * learner's answer stays readable and focusable.
  */
 import { useTranslation } from 'react-i18next';
-import { MAX_TEXT_ANSWER_LENGTH } from './model.ts';
-import { RichText } from '../../blocks/RichText.tsx';
-import { useContentLang, WithCourseText } from '../view/contentLang.tsx';
-import { Mark } from '../view/Mark.tsx';
-import { joinIds, type QuestionProps } from '../view/questionProps.ts';
+import { MAX_TEXT_ANSWER_LENGTH } from '../model.ts';
+import { RichText } from '../../../blocks/RichText.tsx';
+import { useContentLang, WithCourseText } from '../../view/contentLang.tsx';
+import { Mark } from '../../view/Mark.tsx';
+import { joinIds, type QuestionProps } from '../../view/questionProps.ts';
 
 export function TextEntry({ text, answer, result, editable, onAnswer, idPrefix, describedBy }: QuestionProps<'text'>) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /** Multiple response on paper: lettered options to tick; the key lists the right ones. */
-import { usePrintTranslation } from '../../i18n/print.ts';
-import { ChoiceForm, letter, optionLabel, type PrintProps } from '../view/print-kit.tsx';
+import { usePrintTranslation } from '../../../i18n/print.ts';
+import { ChoiceForm, letter, optionLabel, type PrintProps } from '../../view/print-kit.tsx';
 
 export function MultipleResponseForm({ question, words, ui }: PrintProps<'multiple'>) {
   return <ChoiceForm options={question.options} words={words} ui={ui} instruction="printPage.chooseAll" />;
