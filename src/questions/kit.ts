@@ -57,8 +57,8 @@ export interface XapiDefinition {
 export type ReadAloudItem = { words: 'options' | 'prompts' | 'targets'; id: string } | { ui: 'yes' | 'no' };
 
 /**
- * The module of one question type: everything the course machine, the scoring and the tracking
- * adapters need to know about it. `Q` is the compiled question, `A` the learner's answer.
+ * The model of one question type: what the course machine and the scoring need to know about it
+ * (its LMS side is {@link QuestionLms}). `Q` is the compiled question, `A` the learner's answer.
  */
 export interface QuestionModel<Q extends QuestionBase & { type: string }, A extends { type: Q['type'] }> {
   type: Q['type'];
@@ -70,6 +70,16 @@ export interface QuestionModel<Q extends QuestionBase & { type: string }, A exte
   correctAnswer(question: Q): A;
   /** Grades an answer; `undefined` when there is none (or it is of another type). */
   grade(question: Q, answer: A | undefined): Grading;
+  /** What read-aloud reads after the prompt, in order (never the answers). */
+  readAloud(question: Q): ReadAloudItem[];
+}
+
+/**
+ * A question type's rules for the LMS: how its answers are saved in the suspend data and reported
+ * as SCORM and xAPI interactions. Kept apart from {@link QuestionModel} so that this code loads
+ * with the tracking adapters' chunks, not with the first lesson.
+ */
+export interface QuestionLms<Q extends QuestionBase & { type: string }, A extends { type: Q['type'] }> {
   /** The answer in the suspend-data format: `kinds` are the first characters its encodings start with. */
   codec: {
     kinds: readonly string[];
@@ -86,8 +96,6 @@ export interface QuestionModel<Q extends QuestionBase & { type: string }, A exte
   xapiDefinition(question: Q): XapiDefinition;
   /** The xAPI characterstring of an answer (xAPI 1.0.3 "Response Patterns": `[,]` between items, `[.]` in pairs). */
   xapiResponse(answer: A): string;
-  /** What read-aloud reads after the prompt, in order (never the answers). */
-  readAloud(question: Q): ReadAloudItem[];
   /** The answer whose saved form is longest (the suspend-data budget); `longText` is the longest text allowed. */
   worstAnswer(question: Q, longText: string): A;
 }

@@ -41,12 +41,3 @@ export function modelOf(question: Question | Answer): QuestionModel<Question, An
 export function answerFor(question: Question, answer: Answer | undefined): Answer | undefined {
   return answer?.type === question.type ? answer : undefined;
 }
-
-const byKind = new Map<string, QuestionModel<Question, Answer>>(
-  Object.values(questionModels).flatMap((model) => model.codec.kinds.map((kind) => [kind, model as unknown as QuestionModel<Question, Answer>])),
-);
-
-/** The model whose suspend-data encodings start with `kind`. */
-export function modelOfKind(kind: string): QuestionModel<Question, Answer> | undefined {
-  return byKind.get(kind);
-}

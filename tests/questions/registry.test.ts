@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, QuestionType } from '../../src/questions/models.ts';
-import { modelOf, modelOfKind, questionModels } from '../../src/questions/models.ts';
+import { lmsOf, lmsOfKind, questionLms } from '../../src/questions/lms.ts';
+import { questionModels } from '../../src/questions/models.ts';
 import { questionBuilds } from '../../src/questions/build/builds.ts';
 import { questionViews } from '../../src/questions/view/views.ts';
 import { printedQuestionOf } from '../../src/questions/view/print.ts';
@@ -24,9 +25,10 @@ const arbitraryAnswer: { [T in QuestionType]: fc.Arbitrary<Extract<Answer, { typ
 };
 
 describe('question registries', () => {
-  it('list the same five types: models, build parts, screen views and printed forms', () => {
+  it('list the same five types: models, LMS sides, build parts, screen views and printed forms', () => {
     expect(types).toEqual(['single', 'multiple', 'yesno', 'text', 'matching']);
     expect(Object.keys(questionBuilds)).toEqual(types);
+    expect(Object.keys(questionLms)).toEqual(types);
     expect(Object.keys(questionViews)).toEqual(types);
     for (const type of types) {
       expect(questionModels[type].type).toBe(type);
@@ -37,16 +39,16 @@ describe('question registries', () => {
   });
 
   it('give every type its own first characters in the suspend data', () => {
-    const kinds = types.flatMap((type) => questionModels[type].codec.kinds);
+    const kinds = types.flatMap((type) => questionLms[type].codec.kinds);
     expect(new Set(kinds).size).toBe(kinds.length);
     for (const type of types) {
-      for (const kind of questionModels[type].codec.kinds) expect(modelOfKind(kind)?.type).toBe(type);
+      for (const kind of questionLms[type].codec.kinds) expect(lmsOfKind(kind)).toBe(questionLms[type]);
     }
-    expect(modelOfKind('?')).toBeUndefined();
+    expect(lmsOfKind('?')).toBeUndefined();
   });
 
   it('write answers exactly as the suspend-data format did before the registry', () => {
-    const encode = (answer: Answer) => modelOf(answer).codec.encode(answer, 2000);
+    const encode = (answer: Answer) => lmsOf(answer).codec.encode(answer, 2000);
     expect(encode({ type: 'single', optionId: 'a b|c' })).toBe('sa b%7Cc');
     expect(encode({ type: 'multiple', optionIds: ['a', 'é'] })).toBe('ma+%C3%A9');
     expect(encode({ type: 'multiple', optionIds: [] })).toBe('m');
@@ -60,10 +62,10 @@ describe('question registries', () => {
     it(`round-trip any ${type} answer through its codec`, () => {
       fc.assert(
         fc.property(arbitraryAnswer[type], (answer) => {
-          const { codec } = questionModels[type] as unknown as ReturnType<typeof modelOf>;
+          const { codec } = questionLms[type] as unknown as ReturnType<typeof lmsOf>;
           const encoded = codec.encode(answer, 2000);
           expect(encoded).toMatch(/^[A-Za-z0-9 \-_.?()/%*+]*$/);
-          expect(modelOfKind(encoded[0]!)?.type).toBe(type);
+          expect(lmsOfKind(encoded[0]!)).toBe(questionLms[type]);
           expect(codec.decode(encoded)).toEqual(answer);
         }),
       );
@@ -73,7 +75,7 @@ describe('question registries', () => {
   it('shorten a text answer to the characters kept, never splitting one', () => {
     fc.assert(
       fc.property(anyText, fc.integer({ min: 0, max: 10 }), (text, maxText) => {
-        const { codec } = questionModels.text;
+        const { codec } = questionLms.text;
         expect(codec.decode(codec.encode({ type: 'text', text }, maxText))).toEqual({ type: 'text', text: Array.from(text).slice(0, maxText).join('') });
       }),
     );

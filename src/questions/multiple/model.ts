@@ -1,6 +1,4 @@
 /** Multiple response: choose all that apply; right only with exactly the correct options. */
-import { choiceScorm12, choiceScorm2004, choiceXapi } from '../choice.ts';
-import { escapeText, plusList, unescapeText } from '../codec.ts';
 import type { ChoiceRef, QuestionBase, QuestionModel } from '../kit.ts';
 
 export interface MultipleResponseQuestion extends QuestionBase {
@@ -40,15 +38,5 @@ export const multiple: QuestionModel<MultipleResponseQuestion, MultipleResponseA
       wrongOptionIds,
     };
   },
-  codec: {
-    kinds: ['m'],
-    encode: (answer) => `m${answer.optionIds.map(escapeText).join('+')}`,
-    decode: (text) => ({ type: 'multiple', optionIds: plusList(text.slice(1)).map(unescapeText) }),
-  },
-  scorm12: (question, answer) => choiceScorm12(question.options, answer?.optionIds ?? [], question.correctOptionIds),
-  scorm2004: (question, answer) => choiceScorm2004(question.options, answer?.optionIds ?? [], question.correctOptionIds),
-  xapiDefinition: (question) => choiceXapi(question.options, question.correctOptionIds.join('[,]')),
-  xapiResponse: (answer) => answer.optionIds.join('[,]'),
   readAloud: (question) => question.options.map((o) => ({ words: 'options', id: o.id })),
-  worstAnswer: (question) => ({ type: 'multiple', optionIds: question.options.map((o) => o.id) }),
 };

@@ -16,7 +16,7 @@
 import type { KnowledgeCheck, Question, QuestionText } from '../../content/types.ts';
 import { gradeQuestion } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
-import { modelOf } from '../../questions/models.ts';
+import { lmsOf } from '../../questions/lms.ts';
 import type { Cmi5Actor, LaunchData, LaunchParams, XapiContext } from './launch.ts';
 
 export const VERBS = {
@@ -252,7 +252,7 @@ function components(session: SessionContext, refs: { id: string }[], texts: Reco
 
 /** xAPI characterstring of an answer (xAPI 1.0.3 "Response Patterns": `[,]` between items, `[.]` in pairs). */
 export function responseOf(answer: Answer): string {
-  return modelOf(answer).xapiResponse(answer);
+  return lmsOf(answer).xapiResponse(answer);
 }
 
 /** The interaction definition: its type's part (src/questions/<type>/model.ts), with the question's words. */
@@ -260,7 +260,7 @@ function definitionOf(session: SessionContext, question: Question, text: Questio
   const definition: ActivityDefinition = { type: INTERACTION_TYPE };
   const prompt = lang(session, text?.promptText);
   if (prompt) definition.description = prompt;
-  const { interactionType, lists = {}, correctResponsesPattern } = modelOf(question).xapiDefinition(question);
+  const { interactionType, lists = {}, correctResponsesPattern } = lmsOf(question).xapiDefinition(question);
   definition.interactionType = interactionType;
   for (const [name, { refs, words }] of Object.entries(lists)) definition[name as keyof typeof lists] = components(session, refs, text?.[words]);
   return { ...definition, correctResponsesPattern };

@@ -31,7 +31,8 @@
  */
 import type { Question } from '../../content/types.ts';
 import type { TrackingEvent } from '../../course/types.ts';
-import { answerFor, modelOf } from '../../questions/models.ts';
+import { lmsOf } from '../../questions/lms.ts';
+import { answerFor } from '../../questions/models.ts';
 import {
   plainLine,
   scorm12Time,
@@ -74,7 +75,7 @@ export function interactionFields(version: ScormVersion, input: InteractionInput
   const validDate = Number.isFinite(at.getTime());
   const id = interactionId(event.checkId, event.questionId);
   if (version === '1.2') {
-    const p = modelOf(question).scorm12(question, answerFor(question, event.response));
+    const p = lmsOf(question).scorm12(question, answerFor(question, event.response));
     const fields: InteractionFields = [
       ['id', id],
       ['type', p.type],
@@ -87,7 +88,7 @@ export function interactionFields(version: ScormVersion, input: InteractionInput
     if (latencySeconds !== null) fields.push(['latency', scorm12Timespan(latencySeconds)]);
     return fields;
   }
-  const p = modelOf(question).scorm2004(question, answerFor(question, event.response), lang);
+  const p = lmsOf(question).scorm2004(question, answerFor(question, event.response), lang);
   const description = plainLine(promptText, 250);
   const fields: InteractionFields = [
     ['id', id],

@@ -30,7 +30,7 @@
 import type { ProgressRecord, SavedAnswer, SavedCheck } from '../../course/progress-record.ts';
 import type { Answer, LessonStatus, QuestionOutcome } from '../../course/types.ts';
 import { dict, escapeText, unescapeText } from '../../questions/codec.ts';
-import { modelOf, modelOfKind } from '../../questions/models.ts';
+import { lmsOf, lmsOfKind } from '../../questions/lms.ts';
 
 /** Characters SCORM 1.2 allows in `cmi.suspend_data` (CMIString4096). */
 export const SUSPEND_DATA_LIMIT = 4096;
@@ -93,13 +93,13 @@ function decodeTime(text: string): string {
 // first character says which type wrote it.
 
 function encodeAnswer(answer: Answer, maxText: number): string {
-  return modelOf(answer).codec.encode(answer, maxText);
+  return lmsOf(answer).codec.encode(answer, maxText);
 }
 
 function decodeAnswer(text: string): Answer {
-  const model = modelOfKind(text[0] ?? '');
-  if (!model) throw new Error(`unknown answer kind "${text[0] ?? ''}"`);
-  return model.codec.decode(text);
+  const lms = lmsOfKind(text[0] ?? '');
+  if (!lms) throw new Error(`unknown answer kind "${text[0] ?? ''}"`);
+  return lms.codec.decode(text);
 }
 
 // ------------------------------------------------------------------- checks

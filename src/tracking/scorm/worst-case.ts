@@ -7,7 +7,7 @@ import type { ProgressRecord, SavedAnswer, SavedCheck } from '../../course/progr
 import { gradeCheck, toAttemptResults } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
 import { longest } from '../../questions/kit.ts';
-import { modelOf } from '../../questions/models.ts';
+import { lmsOf } from '../../questions/lms.ts';
 import { MAX_TEXT_ANSWER_LENGTH } from '../../questions/text/model.ts';
 
 export interface WorstCaseOptions {
@@ -21,7 +21,7 @@ export interface WorstCaseOptions {
 
 /** The answer whose saved form is longest, per its type's model. */
 function worstAnswer(question: Question, text: string): Answer {
-  return modelOf(question).worstAnswer(question, text);
+  return lmsOf(question).worstAnswer(question, text);
 }
 
 /**
