@@ -22,14 +22,23 @@ export function Box() {
   return <span className="ws-box" aria-hidden="true" />;
 }
 
-/** Options with a box and a letter each, after the instruction. */
-export function ChoiceForm({ options, words, ui, instruction }: { options: ChoiceRef[]; words: QuestionText; ui?: string | undefined; instruction: 'printPage.chooseOne' | 'printPage.chooseAll' }) {
+type PrintKey = Parameters<ReturnType<typeof usePrintTranslation>['t']>[0];
+
+/** The line that says how to answer, in the interface language. */
+export function Instruction({ ui, text }: { ui?: string | undefined; text: PrintKey }) {
   const { t } = usePrintTranslation();
   return (
+    <p className="ws-instruction" lang={ui}>
+      {t(text)}
+    </p>
+  );
+}
+
+/** Options with a box and a letter each, after the instruction. */
+export function ChoiceForm({ options, words, ui, instruction }: { options: ChoiceRef[]; words: QuestionText; ui?: string | undefined; instruction: PrintKey }) {
+  return (
     <>
-      <p className="ws-instruction" lang={ui}>
-        {t(instruction)}
-      </p>
+      <Instruction ui={ui} text={instruction} />
       <ul className="ws-options">
         {options.map((option, index) => (
           <li key={option.id}>

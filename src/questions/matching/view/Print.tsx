@@ -1,43 +1,37 @@
 /** Matching on paper: numbered items with blanks, lettered descriptions; the key pairs them. */
 import { RichText } from '../../../blocks/RichText.tsx';
 import { usePrintTranslation } from '../../../i18n/print.ts';
-import { letter, type PrintProps } from '../../view/print-kit.tsx';
+import type { ChoiceRef, ChoiceText } from '../../../content/types.ts';
+import { Instruction, letter, type PrintProps } from '../../view/print-kit.tsx';
 
-export function MatchingForm({ question, words, ui }: PrintProps<'matching'>) {
+/** One column: its title, then each item with its number (items) or letter (descriptions). */
+function Column({ title, refs, words, ui, items }: { title: 'printPage.items' | 'printPage.descriptions'; refs: ChoiceRef[]; words: Record<string, ChoiceText> | undefined; ui?: string | undefined; items: boolean }) {
   const { t } = usePrintTranslation();
   return (
-    <>
-      <p className="ws-instruction" lang={ui}>
-        {t('printPage.matchInstruction')}
+    <div>
+      <p className="ws-column-title" lang={ui}>
+        {t(title)}
       </p>
+      <ol className="ws-match-list">
+        {refs.map((ref, index) => (
+          <li key={ref.id}>
+            {items && <span className="ws-blank" aria-hidden="true" />}
+            <span className="ws-letter">{items ? index + 1 : letter(index)}.</span>{' '}
+            <RichText as="span" html={words?.[ref.id]?.html ?? ''} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function MatchingForm({ question, words, ui }: PrintProps<'matching'>) {
+  return (
+    <>
+      <Instruction ui={ui} text="printPage.matchInstruction" />
       <div className="ws-match">
-        <div>
-          <p className="ws-column-title" lang={ui}>
-            {t('printPage.items')}
-          </p>
-          <ol className="ws-match-list">
-            {question.prompts.map((prompt, index) => (
-              <li key={prompt.id}>
-                <span className="ws-blank" aria-hidden="true" />
-                <span className="ws-letter">{index + 1}.</span>{' '}
-                <RichText as="span" html={words.prompts?.[prompt.id]?.html ?? ''} />
-              </li>
-            ))}
-          </ol>
-        </div>
-        <div>
-          <p className="ws-column-title" lang={ui}>
-            {t('printPage.descriptions')}
-          </p>
-          <ol className="ws-match-list">
-            {question.targets.map((target, index) => (
-              <li key={target.id}>
-                <span className="ws-letter">{letter(index)}.</span>{' '}
-                <RichText as="span" html={words.targets?.[target.id]?.html ?? ''} />
-              </li>
-            ))}
-          </ol>
-        </div>
+        <Column title="printPage.items" refs={question.prompts} words={words.prompts} ui={ui} items />
+        <Column title="printPage.descriptions" refs={question.targets} words={words.targets} ui={ui} items={false} />
       </div>
     </>
   );

@@ -1,14 +1,11 @@
 /** Text entry on paper: lines to write on; the key gives the first accepted answer and the others. */
 import { usePrintTranslation } from '../../../i18n/print.ts';
-import type { PrintProps } from '../../view/print-kit.tsx';
+import { Instruction, type PrintProps } from '../../view/print-kit.tsx';
 
 export function TextEntryForm({ ui }: PrintProps<'text'>) {
-  const { t } = usePrintTranslation();
   return (
     <>
-      <p className="ws-instruction" lang={ui}>
-        {t('printPage.writeAnswer')}
-      </p>
+      <Instruction ui={ui} text="printPage.writeAnswer" />
       <div className="ws-lines" aria-hidden="true">
         <span className="ws-line" />
         <span className="ws-line" />

@@ -1,14 +1,12 @@
 /** Yes/no on paper: two boxes; the key says which. */
 import { usePrintTranslation } from '../../../i18n/print.ts';
-import { Box, type PrintProps } from '../../view/print-kit.tsx';
+import { Box, Instruction, type PrintProps } from '../../view/print-kit.tsx';
 
 export function YesNoForm({ ui }: PrintProps<'yesno'>) {
   const { t } = usePrintTranslation();
   return (
     <>
-      <p className="ws-instruction" lang={ui}>
-        {t('printPage.yesNo')}
-      </p>
+      <Instruction ui={ui} text="printPage.yesNo" />
       <ul className="ws-options ws-options--inline" lang={ui}>
         <li>
           <Box /> {t('printPage.yes')}
