@@ -85,6 +85,8 @@ export interface QuestionLms<Q extends QuestionBase & { type: string }, A extend
     kinds: readonly string[];
     /** `maxText`: longest free text kept, in code points. */
     encode(answer: A, maxText: number): string;
+    /** Code points of free text in the answer, which `maxText` may shorten (0 when it has none). */
+    textLength(answer: A): number;
     /** `text` is the whole encoding, its kind character first; throws on a malformed one. */
     decode(text: string): A;
   };

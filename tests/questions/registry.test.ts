@@ -76,6 +76,7 @@ describe('question registries', () => {
     fc.assert(
       fc.property(anyText, fc.integer({ min: 0, max: 10 }), (text, maxText) => {
         const { codec } = questionLms.text;
+        expect(codec.textLength({ type: 'text', text })).toBe(Array.from(text).length);
         expect(codec.decode(codec.encode({ type: 'text', text }, maxText))).toEqual({ type: 'text', text: Array.from(text).slice(0, maxText).join('') });
       }),
     );

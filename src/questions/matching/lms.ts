@@ -30,6 +30,7 @@ export const matchingLms: QuestionLms<MatchingQuestion, MatchingAnswer> = {
       `x${Object.entries(answer.pairs)
         .map(([prompt, target]) => `${escapeText(prompt)}*${escapeText(target)}`)
         .join('+')}`,
+    textLength: () => 0,
     decode(text) {
       const pairs = dict<string>();
       for (const pair of plusList(text.slice(1))) {

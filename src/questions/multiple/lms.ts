@@ -8,6 +8,7 @@ export const multipleLms: QuestionLms<MultipleResponseQuestion, MultipleResponse
   codec: {
     kinds: ['m'],
     encode: (answer) => `m${answer.optionIds.map(escapeText).join('+')}`,
+    textLength: () => 0,
     decode: (text) => ({ type: 'multiple', optionIds: plusList(text.slice(1)).map(unescapeText) }),
   },
   scorm12: (question, answer) => choiceScorm12(question.options, answer?.optionIds ?? [], question.correctOptionIds),

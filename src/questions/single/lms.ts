@@ -8,6 +8,7 @@ export const singleLms: QuestionLms<SingleChoiceQuestion, SingleChoiceAnswer> = 
   codec: {
     kinds: ['s'],
     encode: (answer) => `s${escapeText(answer.optionId)}`,
+    textLength: () => 0,
     decode: (text) => ({ type: 'single', optionId: unescapeText(text.slice(1)) }),
   },
   scorm12: (question, answer) => choiceScorm12(question.options, answer ? [answer.optionId] : [], [question.correctOptionId]),

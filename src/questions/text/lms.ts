@@ -8,6 +8,7 @@ export const textLms: QuestionLms<TextEntryQuestion, TextEntryAnswer> = {
   codec: {
     kinds: ['t'],
     encode: (answer, maxText) => `t${escapeText(Array.from(answer.text).slice(0, maxText).join(''))}`,
+    textLength: (answer) => Array.from(answer.text).length,
     decode: (encoded) => ({ type: 'text', text: unescapeText(encoded.slice(1)) }),
   },
   // Compared as the course scores it: "Compassion." is reported as the answer "compassion".

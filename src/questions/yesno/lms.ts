@@ -15,6 +15,7 @@ export const yesnoLms: QuestionLms<YesNoQuestion, YesNoAnswer> = {
   codec: {
     kinds: ['y', 'n'],
     encode: (answer) => (answer.value === 'yes' ? 'y' : 'n'),
+    textLength: () => 0,
     decode(text) {
       if (text.length !== 1) throw new Error('bad yes/no answer');
       return { type: 'yesno', value: text === 'y' ? 'yes' : 'no' };

@@ -247,7 +247,7 @@ function longestText(record: ProgressRecord): number {
   let longest = 0;
   for (const check of Object.values(record.checks)) {
     for (const { answer } of Object.values(check.answers)) {
-      if (answer.type === 'text') longest = Math.max(longest, Array.from(answer.text).length);
+      longest = Math.max(longest, lmsOf(answer).codec.textLength(answer));
     }
   }
   return longest;
