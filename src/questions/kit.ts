@@ -1,5 +1,5 @@
 /**
- * What every question module's pure model (`<type>/model.ts`) provides, and the small helpers
+ * What every question module's pure parts (`<type>/model.ts`, `<type>/lms.ts`) provide, and the small helpers
  * several of them share. Pure: no React, no DOM, no build-time code; it imports nothing outside
  * src/questions, so `content/types.ts` can derive its `Question` union from here without a cycle.
  */

@@ -255,7 +255,7 @@ export function responseOf(answer: Answer): string {
   return lmsOf(answer).xapiResponse(answer);
 }
 
-/** The interaction definition: its type's part (src/questions/<type>/model.ts), with the question's words. */
+/** The interaction definition: its type's part (src/questions/<type>/lms.ts), with the question's words. */
 function definitionOf(session: SessionContext, question: Question, text: QuestionText | undefined): ActivityDefinition {
   const definition: ActivityDefinition = { type: INTERACTION_TYPE };
   const prompt = lang(session, text?.promptText);

@@ -26,7 +26,7 @@
  * - Text is one line, cut to the limit in UTF-16 code units, as LMSs' patterns count.
  *
  * Each question type builds its own type, response and correct patterns (`scorm12`, `scorm2004`
- * in src/questions/<type>/model.ts, with the helpers of src/questions/scorm.ts); this file adds
+ * in src/questions/<type>/lms.ts, with the helpers of src/questions/scorm.ts); this file adds
  * the fields every interaction has.
  */
 import type { Question } from '../../content/types.ts';

@@ -89,7 +89,7 @@ function decodeTime(text: string): string {
 
 // ------------------------------------------------------------------ answers
 
-// Each question type writes its own answers (`codec` in src/questions/<type>/model.ts): the
+// Each question type writes its own answers (`codec` in src/questions/<type>/lms.ts): the
 // first character says which type wrote it.
 
 function encodeAnswer(answer: Answer, maxText: number): string {
