@@ -9,9 +9,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// A question type's module is split by layer (src/questions/README.md): `build/` (its schema and
+// compile, build time only), `view/` (its screen and printed views) and its pure `model.ts`; the
+// registries and shared pieces of each layer sit in src/questions/build, src/questions/view and
+// src/questions itself.
+const questionsBuild = ['src/questions/build', 'src/questions/*/build'];
+const questionsView = ['src/questions/view', 'src/questions/*/view'];
+
 /** The layers of src/, and what each may import. */
 const layers = [
   { type: 'pipeline', pattern: 'src/pipeline' },
+  // The first element a file matches is its type: build/ and view/ folders before the models.
+  { type: 'questions-build', pattern: questionsBuild, partialMatch: false },
+  { type: 'questions-view', pattern: questionsView, partialMatch: false },
+  { type: 'questions-model', pattern: 'src/questions', partialMatch: false },
   { type: 'content', pattern: 'src/content' },
   { type: 'course', pattern: 'src/course' },
   { type: 'tracking', pattern: 'src/tracking' },
@@ -25,25 +36,33 @@ const layers = [
 
 const allowedImports = [
   // The pipeline reads content at build time and produces the compiled types, compiling each block's
-  // directive with its directive.ts (and reads the blocks' catalogs, JSON only: see restrictedImports).
-  { from: 'pipeline', allow: ['pipeline', 'content', 'blocks-build', 'blocks'] },
+  // directive with its directive.ts and each question with its build part (and reads the blocks'
+  // catalogs, JSON only: see restrictedImports).
+  { from: 'pipeline', allow: ['pipeline', 'content', 'blocks-build', 'blocks', 'questions-build', 'questions-model'] },
   // A block's directive.ts: the pipeline's directive seam and helpers, the compiled types, and the
   // block's catalog (JSON only, see restrictedImports). Nothing at run time may import it.
   { from: 'blocks-build', allow: ['blocks-build', 'pipeline', 'content', 'blocks'] },
-  { from: 'content', allow: ['content'] },
+  // The question types' pure rules sit just above the content types, which derive the Question
+  // union from them: they import nothing else.
+  { from: 'questions-model', allow: ['questions-model'] },
+  { from: 'content', allow: ['content', 'questions-model'] },
+  // Build-time part of the question types: zod, and the pipeline's shared schema pieces and problem types.
+  { from: 'questions-build', allow: ['questions-build', 'questions-model', 'pipeline', 'content'] },
   // The machine is pure: it knows the compiled course, nothing about React, the DOM or the LMS.
-  { from: 'course', allow: ['course', 'content'] },
-  { from: 'tracking', allow: ['tracking', 'course', 'content'] },
+  { from: 'course', allow: ['course', 'content', 'questions-model'] },
+  { from: 'tracking', allow: ['tracking', 'course', 'content', 'questions-model'] },
   // Block catalogs sit beside their blocks; i18n bundles them (JSON only, see below).
   { from: 'i18n', allow: ['i18n', 'blocks'] },
   // React glue every view uses: the course runtime context, the announcer, pre-render detection.
   { from: 'ui', allow: ['ui', 'course', 'tracking', 'content', 'i18n'] },
-  { from: 'blocks', allow: ['blocks', 'ui', 'course', 'content', 'i18n'] },
-  { from: 'app', allow: ['app', 'blocks', 'ui', 'tracking', 'course', 'content', 'i18n'] },
+  { from: 'blocks', allow: ['blocks', 'ui', 'course', 'content', 'i18n', 'questions-model'] },
+  // The question types' screen and printed views (the knowledge check among them).
+  { from: 'questions-view', allow: ['questions-view', 'questions-model', 'blocks', 'ui', 'course', 'content', 'i18n'] },
+  { from: 'app', allow: ['app', 'questions-view', 'questions-model', 'blocks', 'ui', 'tracking', 'course', 'content', 'i18n'] },
 ];
 
 const buildOnly = [
-  { group: ['**/pipeline/**'], message: 'The pipeline runs at build time only.' },
+  { group: ['**/pipeline/**', '**/questions/build/**', '**/questions/*/build/**'], message: 'The pipeline and the question types\' schemas run at build time only.' },
   { group: ['unified', 'remark-*', 'retext-*', 'mdast-*', 'hast-*', 'nlcst-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
 ];
 /** The blocks' JSON catalogs, and not their code, may be read by i18n (to bundle them); the pipeline also reads the directives. */
@@ -60,12 +79,18 @@ const directiveImports = [
     message: 'A directive.ts may import the pipeline, content types, other directive.ts files and the blocks’ catalogs only.',
   },
 ];
+const noReact = { group: ['react', 'react-*', 'react/*'], message: 'Pure code: no React.' };
+/** Folders (or file globs, for src/questions) and the imports they must not make. */
 const restrictedImports = {
   pipeline: [blockDirectivesAndCatalogs],
+  // Question models are pure; their build part may use zod and the pipeline, their views React.
+  questions: [...buildOnly, noReact],
+  [`{${questionsBuild.map((folder) => `${folder}/**/*.{ts,tsx}`).join(',')}}`]: [noReact],
+  [`{${questionsView.map((folder) => `${folder}/**/*.{ts,tsx}`).join(',')}}`]: buildOnly,
   content: buildOnly,
   course: [
     ...buildOnly,
-    { group: ['react', 'react-*', 'react/*', '**/app/**', '**/blocks/**', '**/ui/**', '**/tracking/**'], message: 'The course machine is pure: no React, UI or tracking.' },
+    { group: ['react', 'react-*', 'react/*', '**/app/**', '**/blocks/**', '**/ui/**', '**/tracking/**', '**/questions/view/**', '**/questions/*/view/**'], message: 'The course machine is pure: no React, UI or tracking.' },
   ],
   tracking: buildOnly,
   i18n: [...buildOnly, blockCatalogsOnly],
@@ -119,13 +144,15 @@ export default tseslint.config(
   // Imports each folder must not make (ESLint keeps one no-restricted-imports per file, so each
   // folder's list is complete in itself).
   ...Object.entries(restrictedImports).map(([folder, patterns]) => ({
-    files: [`src/${folder}/**/*.{ts,tsx}`],
+    files: [folder.includes('{') ? folder : `src/${folder}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   })),
   { files: ['src/blocks/*/directive.ts', 'src/blocks/directives.ts'], rules: { 'no-restricted-imports': ['error', { patterns: directiveImports }] } },
   { files: ['src/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: buildOnly }] } },
   {
-    files: ['src/course/**'],
+    // The machine and the question models are pure (questions' views and build part are not).
+    files: ['src/course/**', 'src/questions/**'],
+    ignores: [...questionsBuild, ...questionsView].map((folder) => `${folder}/**`),
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location'] },
   },
 );

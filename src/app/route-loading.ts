@@ -39,8 +39,8 @@ export function glossaryPromise(locale: string): Promise<Glossary> {
 }
 
 /** The knowledge-check view: only check lessons load it. */
-export function knowledgeCheckModule(): Promise<typeof import('../blocks/questions/KnowledgeCheck.tsx')> {
-  return tracked('view:knowledge-check', () => import('../blocks/questions/KnowledgeCheck.tsx'));
+export function knowledgeCheckModule(): Promise<typeof import('../questions/view/KnowledgeCheck.tsx')> {
+  return tracked('view:knowledge-check', () => import('../questions/view/KnowledgeCheck.tsx'));
 }
 
 /** The trainer page (/lms-check): rarely opened, so not in the main bundle. */

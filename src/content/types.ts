@@ -60,63 +60,12 @@ export interface LessonOutline {
 // course outline, in the main bundle: the course machine scores with it. What the learner reads
 // (prompts, options, feedback) is `CheckText`, shipped in the check lesson's own chunk.
 
-/** An option, matching prompt or matching target as the course machine sees it. */
-export interface ChoiceRef {
-  id: string;
-}
+// Each question type's compiled shape is defined by its module in src/questions (`<type>/model.ts`);
+// the union is derived from the registry there, so this file does not list the types.
+import type { Question } from '../questions/models.ts';
 
-interface QuestionBase {
-  id: string;
-  /**
-   * Short hash of what decides the answer (type, options, correct answer). Saved answers carry it,
-   * so an answer to a question that has since changed is dropped instead of being mis-scored.
-   */
-  fingerprint: string;
-  /** The lesson to review for this question. */
-  reviewLessonId: string;
-}
-
-export interface SingleChoiceQuestion extends QuestionBase {
-  type: 'single';
-  options: ChoiceRef[];
-  correctOptionId: string;
-}
-
-export interface MultipleResponseQuestion extends QuestionBase {
-  type: 'multiple';
-  options: ChoiceRef[];
-  correctOptionIds: string[];
-}
-
-export interface YesNoQuestion extends QuestionBase {
-  type: 'yesno';
-  correctAnswer: 'yes' | 'no';
-}
-
-export interface TextEntryQuestion extends QuestionBase {
-  type: 'text';
-  /** Accepted answers, compared ignoring case and extra white space; the first is shown as the answer. */
-  acceptedAnswers: string[];
-}
-
-export interface MatchingQuestion extends QuestionBase {
-  type: 'matching';
-  /** Items the learner places (left column). */
-  prompts: ChoiceRef[];
-  /** Targets they are matched to (right column), same count as prompts. */
-  targets: ChoiceRef[];
-  /** prompt id → target id */
-  correctPairs: Record<string, string>;
-}
-
-export type Question =
-  | SingleChoiceQuestion
-  | MultipleResponseQuestion
-  | YesNoQuestion
-  | TextEntryQuestion
-  | MatchingQuestion;
-
-export type QuestionType = Question['type'];
+export type { ChoiceRef } from '../questions/kit.ts';
+export type { Question, QuestionType } from '../questions/models.ts';
 
 export interface KnowledgeCheck {
   id: string;

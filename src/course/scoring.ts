@@ -8,38 +8,9 @@ import type {
   Question,
   RetryScorePolicy,
 } from '../content/types.ts';
+import { isRecord, type Grading } from '../questions/kit.ts';
+import { answerFor, modelOf } from '../questions/models.ts';
 import type { Answer, CheckAttempt, CheckProgress, QuestionOutcome } from './types.ts';
-
-/** Longest text answer kept (characters); longer input is not a valid answer. */
-export const MAX_TEXT_ANSWER_LENGTH = 2000;
-
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BB\u02BC\u0060\u00B4\u2032\uFF07]/g;
-
-/** Quotes around an answer, and punctuation after it, that do not change what was answered. */
-const SURROUNDING_QUOTES = /^["'“”„‟«»‹›]+|["'“”„‟«»‹›]+$/gu;
-const TRAILING_PUNCTUATION = /[.,;:!?…。]+$/u;
-
-/**
- * Normalises free text for comparison: Unicode NFKC, curly/straight apostrophes unified,
- * trimmed, internal white space collapsed to one space, lower-cased, and quotes around it and
- * punctuation after it removed (`“Compassion.”` is the answer `compassion`).
- *
- * @example
- * normalizeText('  Peer’s   SUPPORT ') // → "peer's support"
- * normalizeText('"compassion."') // → "compassion"
- */
-export function normalizeText(text: string): string {
-  let value = text.normalize('NFKC').replace(APOSTROPHES, "'").replace(/\s+/gu, ' ').trim().toLowerCase();
-  for (let previous = ''; previous !== value; ) {
-    previous = value;
-    value = value.replace(SURROUNDING_QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
-  }
-  return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Checks that `value` is a well-formed answer to `question` (right type, known option /
@@ -52,45 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function toValidAnswer(question: Question, value: unknown): Answer | null {
   if (!isRecord(value) || value.type !== question.type) return null;
-  switch (question.type) {
-    case 'single': {
-      const { optionId } = value;
-      return typeof optionId === 'string' && question.options.some((o) => o.id === optionId)
-        ? { type: 'single', optionId }
-        : null;
-    }
-    case 'multiple': {
-      const { optionIds } = value;
-      if (!Array.isArray(optionIds)) return null;
-      const known = new Set(question.options.map((o) => o.id));
-      const ids: string[] = [];
-      for (const id of optionIds) {
-        if (typeof id !== 'string' || !known.has(id) || ids.includes(id)) return null;
-        ids.push(id);
-      }
-      return { type: 'multiple', optionIds: ids };
-    }
-    case 'yesno':
-      return value.value === 'yes' || value.value === 'no' ? { type: 'yesno', value: value.value } : null;
-    case 'text':
-      return typeof value.text === 'string' && value.text.length <= MAX_TEXT_ANSWER_LENGTH
-        ? { type: 'text', text: value.text }
-        : null;
-    case 'matching': {
-      const { pairs } = value;
-      if (!isRecord(pairs)) return null;
-      const prompts = new Set(question.prompts.map((p) => p.id));
-      const targets = new Set(question.targets.map((t) => t.id));
-      const clean: Record<string, string> = {};
-      for (const [promptId, targetId] of Object.entries(pairs)) {
-        if (!prompts.has(promptId) || typeof targetId !== 'string' || !targets.has(targetId)) {
-          return null;
-        }
-        clean[promptId] = targetId;
-      }
-      return { type: 'matching', pairs: clean };
-    }
-  }
+  return modelOf(question).toValidAnswer(question, value);
 }
 
 /**
@@ -101,18 +34,8 @@ export function toValidAnswer(question: Question, value: unknown): Answer | null
  * isAnswered(matchingQuestion, { type: 'matching', pairs: { a: 'x' } }) // → false if there is a prompt b
  */
 export function isAnswered(question: Question, answer: Answer | undefined): boolean {
-  if (answer === undefined || answer.type !== question.type) return false;
-  switch (answer.type) {
-    case 'single':
-    case 'yesno':
-      return true;
-    case 'multiple':
-      return answer.optionIds.length > 0;
-    case 'text':
-      return normalizeText(answer.text) !== '';
-    case 'matching':
-      return question.type === 'matching' && question.prompts.every((p) => answer.pairs[p.id] !== undefined);
-  }
+  const given = answerFor(question, answer);
+  return given !== undefined && modelOf(question).isAnswered(question, given);
 }
 
 /** Ids of the questions of `check` that have no complete answer yet, in question order. */
@@ -123,96 +46,40 @@ export function unansweredQuestionIds(
   return check.questions.filter((q) => !isAnswered(q, answers[q.id])).map((q) => q.id);
 }
 
-/** The grading of one answer. The words that go with it are in the check's `CheckText`. */
-export interface QuestionResult {
+/**
+ * The grading of one answer. The words that go with it are in the check's `CheckText`; the
+ * type's own part (correct, chosen options, per-pair and per-option marks) is its model's {@link Grading}.
+ */
+export interface QuestionResult extends Grading {
   questionId: string;
-  correct: boolean;
   /** Which of the question's two feedback texts applies. */
   feedback: 'correct' | 'incorrect';
-  /** The options whose own feedback applies: the ones the learner chose (single and multiple choice). */
-  chosenOptionIds: string[];
   /** A correct answer, to show the learner after a wrong one (for text entry: the first accepted answer). */
   correctAnswer: Answer;
   /** The lesson to review for this question. */
   reviewLessonId: string;
-  /** Per matching prompt: whether its target is right (matching questions only). */
-  pairCorrect?: Record<string, boolean>;
-  /** Correct options the learner did not select (multiple response only). */
-  missedOptionIds?: string[];
-  /** Selected options that are wrong (multiple response only). */
-  wrongOptionIds?: string[];
 }
 
 /** The answer the question expects, in the same shape as a learner's answer. */
 export function correctAnswerOf(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', optionId: question.correctOptionId };
-    case 'multiple':
-      return { type: 'multiple', optionIds: [...question.correctOptionIds] };
-    case 'yesno':
-      return { type: 'yesno', value: question.correctAnswer };
-    case 'text':
-      return { type: 'text', text: question.acceptedAnswers[0] ?? '' };
-    case 'matching':
-      return { type: 'matching', pairs: { ...question.correctPairs } };
-  }
+  return modelOf(question).correctAnswer(question);
 }
 
 /**
  * Grades one answer. An answer of the wrong type or a missing answer is incorrect. Text is
- * compared with {@link normalizeText}; multiple response needs exactly the correct options;
+ * compared with `normalizeText` (questions/text/model.ts); multiple response needs exactly the correct options;
  * matching needs every pair right.
  *
  * @example
  * gradeQuestion(textQuestion, { type: 'text', text: ' Mutuality ' }).correct // → true if "mutuality" is accepted
  */
 export function gradeQuestion(question: Question, answer: Answer | undefined): QuestionResult {
-  let correct = false;
-  let chosen: string[] = [];
-  const extra: Pick<QuestionResult, 'pairCorrect' | 'missedOptionIds' | 'wrongOptionIds'> = {};
-  const given = answer?.type === question.type ? answer : undefined;
-  switch (question.type) {
-    case 'single':
-      if (given?.type === 'single') {
-        chosen = [given.optionId];
-        correct = given.optionId === question.correctOptionId;
-      }
-      break;
-    case 'multiple': {
-      chosen = given?.type === 'multiple' ? given.optionIds : [];
-      const right = new Set(question.correctOptionIds);
-      extra.missedOptionIds = question.correctOptionIds.filter((id) => !chosen.includes(id));
-      extra.wrongOptionIds = chosen.filter((id) => !right.has(id));
-      correct = chosen.length > 0 && extra.missedOptionIds.length === 0 && extra.wrongOptionIds.length === 0;
-      break;
-    }
-    case 'yesno':
-      correct = given?.type === 'yesno' && given.value === question.correctAnswer;
-      break;
-    case 'text': {
-      if (given?.type === 'text') {
-        const text = normalizeText(given.text);
-        correct = text !== '' && question.acceptedAnswers.some((a) => normalizeText(a) === text);
-      }
-      break;
-    }
-    case 'matching': {
-      const pairs = given?.type === 'matching' ? given.pairs : {};
-      const pairCorrect: Record<string, boolean> = {};
-      for (const prompt of question.prompts) {
-        pairCorrect[prompt.id] = pairs[prompt.id] !== undefined && pairs[prompt.id] === question.correctPairs[prompt.id];
-      }
-      extra.pairCorrect = pairCorrect;
-      correct = question.prompts.length > 0 && Object.values(pairCorrect).every(Boolean);
-      break;
-    }
-  }
+  const { correct, chosenOptionIds, ...extra } = modelOf(question).grade(question, answerFor(question, answer));
   return {
     questionId: question.id,
     correct,
     feedback: correct ? 'correct' : 'incorrect',
-    chosenOptionIds: chosen,
+    chosenOptionIds,
     correctAnswer: correctAnswerOf(question),
     reviewLessonId: question.reviewLessonId,
     ...extra,

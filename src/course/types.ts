@@ -17,12 +17,9 @@ import type { CompiledCourse, QuestionType } from '../content/types.ts';
  * @example
  * const answer: Answer = { type: 'matching', pairs: { inform: 'goal-1' } };
  */
-export type Answer =
-  | { type: 'single'; optionId: string }
-  | { type: 'multiple'; optionIds: string[] }
-  | { type: 'yesno'; value: 'yes' | 'no' }
-  | { type: 'text'; text: string }
-  | { type: 'matching'; pairs: Record<string, string> };
+import type { Answer } from '../questions/models.ts';
+
+export type { Answer };
 
 // ----------------------------------------------------------------- progress
 

@@ -29,8 +29,9 @@ import {
   frontMatterSchema,
   type CheckSource,
   type FrontMatter,
-  type QuestionSource,
 } from './source-schema.ts';
+import type { ChoiceListKey, CompileKit } from '../questions/build/build-kit.ts';
+import { buildOf, type QuestionSource } from '../questions/build/builds.ts';
 import { jsonPosition, parseFrontMatter, parseJsonFile } from './source-files.ts';
 
 export const WORDS_PER_MINUTE = 200;
@@ -327,19 +328,9 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
-/** What decides the answer: when it changes, saved answers to the question are dropped. */
+/** What decides the answer (its type's `fingerprint`): when it changes, saved answers to the question are dropped. */
 function fingerprint(question: QuestionSource): string {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return hash(JSON.stringify([question.type, question.options.map((o) => o.id), question.correct]));
-    case 'yesno':
-      return hash(JSON.stringify([question.type, question.correct]));
-    case 'text':
-      return hash(JSON.stringify([question.type, question.accepted]));
-    case 'matching':
-      return hash(JSON.stringify([question.type, question.prompts.map((p) => p.id), question.targets.map((t) => t.id), question.correct]));
-  }
+  return hash(JSON.stringify(buildOf(question).fingerprint(question)));
 }
 
 function compileCheck(
@@ -402,7 +393,7 @@ function compileCheck(
     };
     texts[source.id] = text;
     const base = { id: source.id, fingerprint: fingerprint(source), reviewLessonId: source.review };
-    const uniqueIds = (items: { id: string }[], key: string) => {
+    const uniqueIds = (items: { id: string }[], key: ChoiceListKey) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
         if (seen.has(item.id)) report([...q, key, i, 'id'], 'duplicate-id', `${key} id "${item.id}" is used twice in this question`);
@@ -413,7 +404,7 @@ function compileCheck(
     /** The choices' words go to the question's text; the machine keeps their ids, in order. */
     const choices = (
       list: { id: string; text: string; feedback?: string | undefined }[],
-      key: 'options' | 'prompts' | 'targets',
+      key: ChoiceListKey,
     ): { id: string }[] => {
       const byId: Record<string, ChoiceText> = {};
       list.forEach((option, i) => {
@@ -427,50 +418,13 @@ function compileCheck(
       text[key] = byId;
       return list.map((option) => ({ id: option.id }));
     };
-    switch (source.type) {
-      case 'single': {
-        const ids = uniqueIds(source.options, 'options');
-        if (!ids.has(source.correct)) {
-          report([...q, 'correct'], 'answer-not-an-option', `the correct answer "${source.correct}" is not one of the options (${[...ids].join(', ')})`);
-        }
-        return { ...base, type: 'single', options: choices(source.options, 'options'), correctOptionId: source.correct };
-      }
-      case 'multiple': {
-        const ids = uniqueIds(source.options, 'options');
-        source.correct.forEach((id, i) => {
-          if (!ids.has(id)) report([...q, 'correct', i], 'answer-not-an-option', `the correct answer "${id}" is not one of the options (${[...ids].join(', ')})`);
-        });
-        return { ...base, type: 'multiple', options: choices(source.options, 'options'), correctOptionIds: source.correct };
-      }
-      case 'yesno':
-        return { ...base, type: 'yesno', correctAnswer: source.correct };
-      case 'text':
-        return { ...base, type: 'text', acceptedAnswers: source.accepted };
-      case 'matching': {
-        const promptIds = uniqueIds(source.prompts, 'prompts');
-        const targetIds = uniqueIds(source.targets, 'targets');
-        if (source.prompts.length !== source.targets.length) {
-          report([...q, 'targets'], 'matching-unequal-sides', `a matching question needs as many targets as prompts (found ${source.prompts.length} prompts and ${source.targets.length} targets)`);
-        }
-        for (const id of promptIds) {
-          if (!(id in source.correct)) report([...q, 'correct'], 'no-correct-answer', `prompt "${id}" has no target in "correct"; add "${id}": "<target id>"`);
-        }
-        const usedTargets = new Set<string>();
-        for (const [promptId, targetId] of Object.entries(source.correct)) {
-          if (!promptIds.has(promptId)) report([...q, 'correct', promptId], 'answer-not-an-option', `"${promptId}" in "correct" is not one of the prompts`);
-          if (!targetIds.has(targetId)) report([...q, 'correct', promptId], 'answer-not-an-option', `target "${targetId}" is not one of the targets`);
-          if (usedTargets.has(targetId)) report([...q, 'correct', promptId], 'answer-not-an-option', `target "${targetId}" is matched twice; each target matches one prompt`);
-          usedTargets.add(targetId);
-        }
-        return {
-          ...base,
-          type: 'matching',
-          prompts: choices(source.prompts, 'prompts'),
-          targets: choices(source.targets, 'targets'),
-          correctPairs: source.correct,
-        };
-      }
-    }
+    const kit: CompileKit = {
+      base,
+      report: (jsonPath, rule, message) => report([...q, ...jsonPath], rule, message),
+      uniqueIds,
+      choices,
+    };
+    return buildOf(source).compile(source, kit);
   });
   return {
     check: { id: check.source.id, lessonId, title: check.source.title, questions },

@@ -4,27 +4,8 @@
  * content/schema/ from it, so editors get completion and red squiggles.
  */
 import { z } from 'zod';
-
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes, e.g. "what-is-peer-support"');
-
-const text = z.string().trim().min(1, 'must not be empty');
-
-/** A JSON Schema editor's note; ignored by the player. */
-const comment = z.string().optional().describe('A note for editors; ignored by the player.');
-
-/**
- * Silences editorial warnings for the object it sits in (a question, a resource, a glossary entry):
- * rule name → the reason it does not apply here. Errors cannot be silenced.
- */
-const ignore = z
-  .record(
-    z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'use the rule name shown in brackets by content:check, e.g. "inclusive-language"'),
-    text.describe('Why the warning does not apply here.'),
-  )
-  .optional()
-  .describe('Editorial warnings silenced here: { "rule-name": "the reason" }. Errors cannot be silenced.');
+import { questionSchema } from '../questions/build/builds.ts';
+import { comment, id, ignore, text } from './schema-parts.ts';
 
 // ------------------------------------------------------------------ course
 
@@ -91,61 +72,8 @@ export const frontMatterSchema = z.strictObject({
 
 // ------------------------------------------------------------------ checks
 
-const inline = text.describe('Plain text or inline Markdown; never HTML.');
-
-const feedback = z
-  .strictObject({
-    correct: inline.describe('Shown when the answer is right: say why.'),
-    incorrect: inline.describe('Shown when the answer is wrong: say what to look at again.'),
-  })
-  .describe('Feedback explaining the answer.');
-
-const option = z.strictObject({
-  id: id.describe('Option id, e.g. "a".'),
-  text: inline,
-  feedback: inline.optional().describe('Why this option is right or wrong.'),
-});
-
-const questionBase = {
-  $comment: comment,
-  $ignore: ignore,
-  id: id.describe('Question id, unique within the check, e.g. "q1".'),
-  prompt: inline.describe('The question.'),
-  feedback,
-  review: id.describe('Id of the lesson that teaches this; linked as "review lesson N".'),
-};
-
-export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('single').describe('One correct option.'),
-    options: z.array(option).min(2),
-    correct: id.describe('The id of the correct option.'),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('multiple').describe('Choose all that apply.'),
-    options: z.array(option).min(2),
-    correct: z.array(id).min(1).describe('The ids of every correct option.'),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('yesno').describe('Answered yes or no.'),
-    correct: z.enum(['yes', 'no']),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('text').describe('Typed answer; case and extra spaces are ignored.'),
-    accepted: z.array(text).min(1).describe('Every accepted answer.'),
-  }),
-  z.strictObject({
-    ...questionBase,
-    type: z.literal('matching').describe('Match each prompt to one target.'),
-    prompts: z.array(option.omit({ feedback: true })).min(2).describe('Left column: items to place.'),
-    targets: z.array(option.omit({ feedback: true })).min(2).describe('Right column: where they go.'),
-    correct: z.record(id, id).describe('prompt id → target id'),
-  }),
-]);
+/** Every question type's source schema, from its module (src/questions/<type>/schema.ts). */
+export { questionSchema };
 
 export const checkSchema = z.strictObject({
   $schema: z.string().optional(),

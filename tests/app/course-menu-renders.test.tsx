@@ -13,7 +13,7 @@ import { CourseMenu } from '../../src/app/shell/CourseMenu.tsx';
 import { startCourseSession } from '../../src/course/session.ts';
 import { AnnouncerProvider } from '../../src/ui/announcer.tsx';
 import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
-import { memoryStore, quizCourse } from '../blocks/questions/checkTestUtils.tsx';
+import { memoryStore, quizCourse } from '../questions/checkTestUtils.tsx';
 import { renderWithProviders } from '../render.tsx';
 
 const itemRenders = vi.hoisted(() => ({ count: 0 }));

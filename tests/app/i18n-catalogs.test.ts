@@ -42,7 +42,7 @@ describe('UI string catalogs', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? walk(path.join(dir, entry.name)) : entry.name.endsWith('.tsx') ? [path.join(dir, entry.name)] : [],
       );
-    const files = ['src/app', 'src/blocks'].flatMap(walk);
+    const files = ['src/app', 'src/blocks', 'src/questions'].flatMap(walk);
     const known = new Set(keys(resources.en.translation).map(base));
     const missing: string[] = [];
     for (const file of files) {

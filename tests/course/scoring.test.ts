@@ -8,15 +8,14 @@ import {
   gradeCheck,
   gradeQuestion,
   isAnswered,
-  MAX_TEXT_ANSWER_LENGTH,
   meetsPassingScore,
-  normalizeText,
   scorePercent,
   toAttemptResults,
   toValidAnswer,
   unansweredQuestionIds,
 } from '../../src/course/scoring.ts';
 import type { Answer, CheckAttempt } from '../../src/course/types.ts';
+import { MAX_TEXT_ANSWER_LENGTH, normalizeText } from '../../src/questions/text/model.ts';
 import { correctAnswers, partialMatching, quizQuestions, smallCourse, wrongAnswers } from './fixtures.ts';
 
 const q = (id: string): Question => {

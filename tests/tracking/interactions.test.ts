@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchingQuestion, Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/content/types.ts';
+import type { MatchingQuestion } from '../../src/questions/matching/model.ts';
 import type { Answer, TrackingEvent } from '../../src/course/types.ts';
-import { interactionFields, interactionId, shortIdMap } from '../../src/tracking/scorm/interactions.ts';
+import { shortIdMap } from '../../src/questions/scorm.ts';
+import { interactionFields, interactionId } from '../../src/tracking/scorm/interactions.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { course, questionPrompts } from './helpers.ts';
 

@@ -5,7 +5,8 @@
  * the 2004 matching answer once (error 406) because option ids held hyphens.
  */
 import { describe, expect, it } from 'vitest';
-import type { MatchingQuestion, Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/content/types.ts';
+import type { MatchingQuestion } from '../../src/questions/matching/model.ts';
 import type { Answer, TrackingEvent } from '../../src/course/types.ts';
 import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { interactionFields } from '../../src/tracking/scorm/interactions.ts';

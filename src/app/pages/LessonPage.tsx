@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BlockList } from '../../blocks/BlockList.tsx';
 // Styled with the page, so a pre-rendered check looks right before its view code loads.
-import '../../blocks/questions/questions.css';
+import '../../questions/view/questions.css';
 import type { CheckText, LessonOutline } from '../../content/types.ts';
 import { selectLessonLock, selectLessonStatus, selectNavigation } from '../../course/selectors.ts';
 import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../ui/course-context.tsx';

@@ -13,7 +13,7 @@ import { use, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 
 import { useSearchParams } from 'react-router';
 import { PrintBlockList } from '../../blocks/print/PrintBlockList.tsx';
 import { usePrerendering } from '../../ui/prerendering.ts';
-import { usePartLanguages } from '../../blocks/questions/contentLang.tsx';
+import { usePartLanguages } from '../../questions/view/contentLang.tsx';
 import type { CompiledCourse, Glossary, LessonBody, LessonOutline } from '../../content/types.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
 import { useCourseRuntime } from '../../ui/course-context.tsx';

@@ -7,13 +7,7 @@
 import { RichText } from '../../blocks/RichText.tsx';
 import type { CheckText, KnowledgeCheck, Question, QuestionText } from '../../content/types.ts';
 import { usePrintTranslation } from '../../i18n/print.ts';
-
-const letter = (index: number) => String.fromCharCode(65 + index);
-
-/** A box to tick (drawn by CSS). */
-function Box() {
-  return <span className="ws-box" aria-hidden="true" />;
-}
+import { printedQuestionOf } from '../../questions/view/print.ts';
 
 export function Worksheet({ check, text, idPrefix, ui }: { check: KnowledgeCheck; text: CheckText; idPrefix: string; ui?: string }) {
   const { t } = usePrintTranslation();
@@ -45,98 +39,10 @@ export function Worksheet({ check, text, idPrefix, ui }: { check: KnowledgeCheck
   );
 }
 
+/** The question's printed form, from its type's module (src/questions/<type>/Print.tsx). */
 function QuestionForm({ question, words, ui }: { question: Question; words: QuestionText; ui?: string }) {
-  const { t } = usePrintTranslation();
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return (
-        <>
-          <p className="ws-instruction" lang={ui}>
-            {t(question.type === 'single' ? 'printPage.chooseOne' : 'printPage.chooseAll')}
-          </p>
-          <ul className="ws-options">
-            {question.options.map((option, index) => (
-              <li key={option.id}>
-                <Box />
-                <span className="ws-letter">{letter(index)}.</span>{' '}
-                <RichText as="span" html={words.options?.[option.id]?.html ?? ''} />
-              </li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'yesno':
-      return (
-        <>
-          <p className="ws-instruction" lang={ui}>
-            {t('printPage.yesNo')}
-          </p>
-          <ul className="ws-options ws-options--inline" lang={ui}>
-            <li>
-              <Box /> {t('printPage.yes')}
-            </li>
-            <li>
-              <Box /> {t('printPage.no')}
-            </li>
-          </ul>
-        </>
-      );
-    case 'text':
-      return (
-        <>
-          <p className="ws-instruction" lang={ui}>
-            {t('printPage.writeAnswer')}
-          </p>
-          <div className="ws-lines" aria-hidden="true">
-            <span className="ws-line" />
-            <span className="ws-line" />
-          </div>
-        </>
-      );
-    case 'matching':
-      return (
-        <>
-          <p className="ws-instruction" lang={ui}>
-            {t('printPage.matchInstruction')}
-          </p>
-          <div className="ws-match">
-            <div>
-              <p className="ws-column-title" lang={ui}>
-                {t('printPage.items')}
-              </p>
-              <ol className="ws-match-list">
-                {question.prompts.map((prompt, index) => (
-                  <li key={prompt.id}>
-                    <span className="ws-blank" aria-hidden="true" />
-                    <span className="ws-letter">{index + 1}.</span>{' '}
-                    <RichText as="span" html={words.prompts?.[prompt.id]?.html ?? ''} />
-                  </li>
-                ))}
-              </ol>
-            </div>
-            <div>
-              <p className="ws-column-title" lang={ui}>
-                {t('printPage.descriptions')}
-              </p>
-              <ol className="ws-match-list">
-                {question.targets.map((target, index) => (
-                  <li key={target.id}>
-                    <span className="ws-letter">{letter(index)}.</span>{' '}
-                    <RichText as="span" html={words.targets?.[target.id]?.html ?? ''} />
-                  </li>
-                ))}
-              </ol>
-            </div>
-          </div>
-        </>
-      );
-    default: {
-      const unknown: never = question;
-      void unknown;
-      return null;
-    }
-  }
+  const { Form } = printedQuestionOf(question.type);
+  return <Form question={question} words={words} ui={ui} />;
 }
 
 /** One check's part of the answer key. */
@@ -166,52 +72,6 @@ export function CheckKey({ check, text, heading, idPrefix }: { check: KnowledgeC
 }
 
 function KeyAnswer({ question, words }: { question: Question; words: QuestionText }) {
-  const { t } = usePrintTranslation();
-  const option = (options: { id: string }[], id: string) => {
-    const index = options.findIndex((o) => o.id === id);
-    return `${letter(index)}. ${words.options?.[id]?.text ?? id}`;
-  };
-  switch (question.type) {
-    case 'single':
-      return <p>{t('printPage.answer', { answer: option(question.options, question.correctOptionId) })}</p>;
-    case 'multiple':
-      return (
-        <>
-          <p>{t('printPage.answer', { answer: question.correctOptionIds.map((id) => letter(question.options.findIndex((o) => o.id === id))).join(', ') })}</p>
-          <ul>
-            {question.correctOptionIds.map((id) => (
-              <li key={id}>{option(question.options, id)}</li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'yesno':
-      return <p>{t('printPage.answer', { answer: t(question.correctAnswer === 'yes' ? 'printPage.yes' : 'printPage.no') })}</p>;
-    case 'text':
-      return (
-        <>
-          <p>{t('printPage.answer', { answer: question.acceptedAnswers[0] ?? '' })}</p>
-          {question.acceptedAnswers.length > 1 && <p>{t('printPage.accepted', { answers: question.acceptedAnswers.slice(1).join(', ') })}</p>}
-        </>
-      );
-    case 'matching':
-      return (
-        <ul>
-          {question.prompts.map((prompt, index) => {
-            const targetId = question.correctPairs[prompt.id] ?? '';
-            const targetIndex = question.targets.findIndex((target) => target.id === targetId);
-            return (
-              <li key={prompt.id}>
-                {index + 1}. {words.prompts?.[prompt.id]?.text ?? prompt.id} → {letter(targetIndex)}. {words.targets?.[targetId]?.text ?? targetId}
-              </li>
-            );
-          })}
-        </ul>
-      );
-    default: {
-      const unknown: never = question;
-      void unknown;
-      return null;
-    }
-  }
+  const { Key } = printedQuestionOf(question.type);
+  return <Key question={question} words={words} />;
 }

@@ -6,6 +6,7 @@
  */
 import type { Block, CheckText, Html, KnowledgeCheck } from '../../content/types.ts';
 import { printFormOf } from './print-forms.ts';
+import { modelOf } from '../../questions/models.ts';
 
 /** The lesson's top-level blocks in print order (footnotes last), with their index in the lesson. */
 export function printOrder(blocks: Block[]): { block: Block; index: number }[] {
@@ -50,13 +51,10 @@ export function checkSpeech(check: KnowledgeCheck, text: CheckText, words: Speec
     const target = `question:${question.id}`;
     const content = (html: Html) => htmlParagraphs(html).map((t) => ({ target, text: t }));
     const parts: SpeechPart[] = [...content(q.promptHtml)];
-    if (question.type === 'single' || question.type === 'multiple') {
-      for (const option of question.options) parts.push(...content(q.options?.[option.id]?.html ?? ''));
-    } else if (question.type === 'yesno') {
-      parts.push({ target, text: words.yes, ui: true }, { target, text: words.no, ui: true });
-    } else if (question.type === 'matching') {
-      for (const prompt of question.prompts) parts.push(...content(q.prompts?.[prompt.id]?.html ?? ''));
-      for (const choice of question.targets) parts.push(...content(q.targets?.[choice.id]?.html ?? ''));
+    // The type's model says what follows the prompt (src/questions/<type>/model.ts).
+    for (const item of modelOf(question).readAloud(question)) {
+      if ('ui' in item) parts.push({ target, text: words[item.ui], ui: true });
+      else parts.push(...content(q[item.words]?.[item.id]?.html ?? ''));
     }
     return parts;
   });

@@ -14,8 +14,9 @@
  * failed at or above it (§9.3.5), a score on other defined statements (§9.5.1).
  */
 import type { KnowledgeCheck, Question, QuestionText } from '../../content/types.ts';
-import { gradeQuestion, normalizeText } from '../../course/scoring.ts';
+import { gradeQuestion } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
+import { lmsOf } from '../../questions/lms.ts';
 import type { Cmi5Actor, LaunchData, LaunchParams, XapiContext } from './launch.ts';
 
 export const VERBS = {
@@ -251,59 +252,18 @@ function components(session: SessionContext, refs: { id: string }[], texts: Reco
 
 /** xAPI characterstring of an answer (xAPI 1.0.3 "Response Patterns": `[,]` between items, `[.]` in pairs). */
 export function responseOf(answer: Answer): string {
-  switch (answer.type) {
-    case 'single':
-      return answer.optionId;
-    case 'multiple':
-      return answer.optionIds.join('[,]');
-    case 'yesno':
-      return answer.value === 'yes' ? 'true' : 'false';
-    case 'text':
-      // The words as typed, only tidied of outer white space; matching uses normalizeText.
-      return answer.text.trim();
-    case 'matching':
-      return Object.entries(answer.pairs)
-        .map(([prompt, target]) => `${prompt}[.]${target}`)
-        .join('[,]');
-  }
+  return lmsOf(answer).xapiResponse(answer);
 }
 
+/** The interaction definition: its type's part (src/questions/<type>/lms.ts), with the question's words. */
 function definitionOf(session: SessionContext, question: Question, text: QuestionText | undefined): ActivityDefinition {
   const definition: ActivityDefinition = { type: INTERACTION_TYPE };
   const prompt = lang(session, text?.promptText);
   if (prompt) definition.description = prompt;
-  switch (question.type) {
-    case 'single':
-      return { ...definition, interactionType: 'choice', choices: components(session, question.options, text?.options), correctResponsesPattern: [question.correctOptionId] };
-    case 'multiple':
-      return {
-        ...definition,
-        interactionType: 'choice',
-        choices: components(session, question.options, text?.options),
-        correctResponsesPattern: [question.correctOptionIds.join('[,]')],
-      };
-    case 'yesno':
-      return { ...definition, interactionType: 'true-false', correctResponsesPattern: [question.correctAnswer === 'yes' ? 'true' : 'false'] };
-    case 'text':
-      // The player compares answers ignoring case, spacing and punctuation (normalizeText).
-      return {
-        ...definition,
-        interactionType: 'fill-in',
-        correctResponsesPattern: [...new Set(question.acceptedAnswers.map((a) => `{case_matters=false}${normalizeText(a)}`))],
-      };
-    case 'matching':
-      return {
-        ...definition,
-        interactionType: 'matching',
-        source: components(session, question.prompts, text?.prompts),
-        target: components(session, question.targets, text?.targets),
-        correctResponsesPattern: [
-          question.prompts
-            .map((p) => `${p.id}[.]${question.correctPairs[p.id] ?? ''}`)
-            .join('[,]'),
-        ],
-      };
-  }
+  const { interactionType, lists = {}, correctResponsesPattern } = lmsOf(question).xapiDefinition(question);
+  definition.interactionType = interactionType;
+  for (const [name, { refs, words }] of Object.entries(lists)) definition[name as keyof typeof lists] = components(session, refs, text?.[words]);
+  return { ...definition, correctResponsesPattern };
 }
 
 /** cmi5 allowed: one submitted question, with its interaction definition, response, success and duration. */

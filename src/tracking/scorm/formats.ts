@@ -87,22 +87,5 @@ export function progressMeasure(completed: number, total: number): string {
   return scaledScore(completed, total);
 }
 
-/**
- * One line of plain text: white space (including new lines, which LMSs' patterns reject)
- * collapsed, trimmed, and cut to `max` UTF-16 code units (what LMSs' JavaScript patterns such as
- * Moodle's `[\u0000-\uFFFF]{0,255}` count) without splitting a character.
- *
- * @example
- * plainLine('a\n  b', 10) // → "a b"
- * plainLine('😀😀😀', 4)   // → "😀😀" (each is two code units)
- */
-export function plainLine(text: string, max: number): string {
-  const collapsed = text.replace(/\s+/gu, ' ').trim();
-  if (collapsed.length <= max) return collapsed;
-  let out = '';
-  for (const char of collapsed) {
-    if (out.length + char.length > max) break;
-    out += char;
-  }
-  return out;
-}
+// One line of plain text for an LMS field; shared with the question types' interaction values.
+export { plainLine } from '../../questions/scorm.ts';

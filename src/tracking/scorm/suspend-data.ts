@@ -29,6 +29,8 @@
  */
 import type { ProgressRecord, SavedAnswer, SavedCheck } from '../../course/progress-record.ts';
 import type { Answer, LessonStatus, QuestionOutcome } from '../../course/types.ts';
+import { dict, escapeText, unescapeText } from '../../questions/codec.ts';
+import { lmsOf, lmsOfKind } from '../../questions/lms.ts';
 
 /** Characters SCORM 1.2 allows in `cmi.suspend_data` (CMIString4096). */
 export const SUSPEND_DATA_LIMIT = 4096;
@@ -57,38 +59,8 @@ export type DecodeResult =
   | { kind: 'unsupported'; version: number }
   | { kind: 'corrupt'; reason: string };
 
-/**
- * An object with no prototype: decoded ids are untrusted, and an id such as `__proto__` must
- * stay a plain key instead of reaching `Object.prototype`.
- */
-function dict<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
-
-// ------------------------------------------------------------------ escaping
-
-const SAFE = /[A-Za-z0-9 \-_.?()/]/;
-
-/**
- * Percent-escapes every character outside the safe set (UTF-8 bytes for non-ASCII).
- *
- * @example
- * escapeText('Peer | "support"') // → "Peer %7C %22support%22"
- */
-export function escapeText(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (SAFE.test(char)) out += char;
-    else if (char.charCodeAt(0) < 0x80) out += `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += encodeURIComponent(char);
-  }
-  return out;
-}
-
-function unescapeText(text: string): string {
-  if (!/^[A-Za-z0-9 \-_.?()/%]*$/.test(text)) throw new Error(`unexpected character in "${text.slice(0, 20)}"`);
-  return decodeURIComponent(text);
-}
+// Escaping (free text, ids) is in src/questions/codec.ts, which the answers' encodings share.
+export { escapeText };
 
 // ------------------------------------------------------------ numbers, times
 
@@ -117,50 +89,17 @@ function decodeTime(text: string): string {
 
 // ------------------------------------------------------------------ answers
 
+// Each question type writes its own answers (`codec` in src/questions/<type>/lms.ts): the
+// first character says which type wrote it.
+
 function encodeAnswer(answer: Answer, maxText: number): string {
-  switch (answer.type) {
-    case 'single':
-      return `s${escapeText(answer.optionId)}`;
-    case 'multiple':
-      return `m${answer.optionIds.map(escapeText).join('+')}`;
-    case 'yesno':
-      return answer.value === 'yes' ? 'y' : 'n';
-    case 'text':
-      return `t${escapeText(Array.from(answer.text).slice(0, maxText).join(''))}`;
-    case 'matching':
-      return `x${Object.entries(answer.pairs)
-        .map(([prompt, target]) => `${escapeText(prompt)}*${escapeText(target)}`)
-        .join('+')}`;
-  }
+  return lmsOf(answer).codec.encode(answer, maxText);
 }
 
 function decodeAnswer(text: string): Answer {
-  const kind = text[0];
-  const body = text.slice(1);
-  const list = (value: string) => (value === '' ? [] : value.split('+'));
-  switch (kind) {
-    case 's':
-      return { type: 'single', optionId: unescapeText(body) };
-    case 'm':
-      return { type: 'multiple', optionIds: list(body).map(unescapeText) };
-    case 'y':
-    case 'n':
-      if (body !== '') throw new Error('bad yes/no answer');
-      return { type: 'yesno', value: kind === 'y' ? 'yes' : 'no' };
-    case 't':
-      return { type: 'text', text: unescapeText(body) };
-    case 'x': {
-      const pairs = dict<string>();
-      for (const pair of list(body)) {
-        const [prompt, target, extra] = pair.split('*');
-        if (prompt === undefined || target === undefined || extra !== undefined) throw new Error('bad matching pair');
-        pairs[unescapeText(prompt)] = unescapeText(target);
-      }
-      return { type: 'matching', pairs };
-    }
-    default:
-      throw new Error(`unknown answer kind "${kind ?? ''}"`);
-  }
+  const lms = lmsOfKind(text[0] ?? '');
+  if (!lms) throw new Error(`unknown answer kind "${text[0] ?? ''}"`);
+  return lms.codec.decode(text);
 }
 
 // ------------------------------------------------------------------- checks
@@ -308,7 +247,7 @@ function longestText(record: ProgressRecord): number {
   let longest = 0;
   for (const check of Object.values(record.checks)) {
     for (const { answer } of Object.values(check.answers)) {
-      if (answer.type === 'text') longest = Math.max(longest, Array.from(answer.text).length);
+      longest = Math.max(longest, lmsOf(answer).codec.textLength(answer));
     }
   }
   return longest;

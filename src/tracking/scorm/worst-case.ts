@@ -4,8 +4,11 @@
  */
 import type { CompiledCourse, Question } from '../../content/types.ts';
 import type { ProgressRecord, SavedAnswer, SavedCheck } from '../../course/progress-record.ts';
-import { gradeCheck, MAX_TEXT_ANSWER_LENGTH, toAttemptResults } from '../../course/scoring.ts';
+import { gradeCheck, toAttemptResults } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
+import { longest } from '../../questions/kit.ts';
+import { lmsOf } from '../../questions/lms.ts';
+import { MAX_TEXT_ANSWER_LENGTH } from '../../questions/text/model.ts';
 
 export interface WorstCaseOptions {
   /** Attempts per check (default 99; only the counted ones are kept when space runs short). */
@@ -16,23 +19,9 @@ export interface WorstCaseOptions {
   text?: string;
 }
 
-const longest = (ids: string[]): string => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
-
+/** The answer whose saved form is longest, per its type's model. */
 function worstAnswer(question: Question, text: string): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', optionId: longest(question.options.map((o) => o.id)) };
-    case 'multiple':
-      return { type: 'multiple', optionIds: question.options.map((o) => o.id) };
-    case 'yesno':
-      return { type: 'yesno', value: 'yes' };
-    case 'text':
-      return { type: 'text', text };
-    case 'matching': {
-      const target = longest(question.targets.map((t) => t.id));
-      return { type: 'matching', pairs: Object.fromEntries(question.prompts.map((p) => [p.id, target])) };
-    }
-  }
+  return lmsOf(question).worstAnswer(question, text);
 }
 
 /**
