@@ -13,6 +13,7 @@ import type {
 } from '../../src/content/types.ts';
 import { splitQuestions, type AuthoredQuestion } from '../question-fixtures.ts';
 import type { Answer } from '../../src/course/types.ts';
+import { fixtureLesson } from '../outline-fixtures.ts';
 
 const base = {
   promptHtml: '<p>?</p>',
@@ -97,18 +98,8 @@ export const wrongAnswers: Record<string, Answer> = {
 /** A partial matching answer (allowed while answering, not "answered"). */
 export const partialMatching: Answer = { type: 'matching', pairs: { p1: 't1' } };
 
-function lesson(id: string, number: number, sectionId: string, checkId?: string): LessonOutline {
-  return {
-    id,
-    number,
-    title: `Lesson ${id}`,
-    summary: `About ${id}.`,
-    sectionId,
-    ...(checkId === undefined ? {} : { checkId }),
-    words: 100,
-    minutes: 1,
-  };
-}
+const lesson = (id: string, number: number, sectionId: string, checkId?: string) =>
+  fixtureLesson(id, number, sectionId, checkId === undefined ? {} : { checkId });
 
 export interface FixtureOptions {
   navigation?: NavigationMode;

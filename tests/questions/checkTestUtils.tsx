@@ -10,12 +10,13 @@ import { afterEach, expect } from 'vitest';
 import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
 import { AnnouncerProvider } from '../../src/ui/announcer.tsx';
 import { KnowledgeCheck } from '../../src/questions/view/KnowledgeCheck.tsx';
-import type { CheckText, CompiledCourse, LessonOutline, NavigationMode } from '../../src/content/types.ts';
+import type { CheckText, CompiledCourse, NavigationMode } from '../../src/content/types.ts';
 import type { ProgressStore } from '../../src/course/progress-store.ts';
 import { startCourseSession, type CourseSession } from '../../src/course/session.ts';
 import type { UiLocale } from '../../src/i18n/i18n.ts';
 import { splitQuestions, type AuthoredQuestion } from '../question-fixtures.ts';
 import { renderWithProviders } from '../render.tsx';
+import { fixtureLesson } from '../outline-fixtures.ts';
 
 // Vitest runs without globals, so Testing Library cannot register its own clean-up.
 afterEach(cleanup);
@@ -110,18 +111,8 @@ export const authoredQuestions: AuthoredQuestion[] = [
 /** The quiz's questions (scoring) and their words (what the check lesson's chunk holds). */
 export const { questions, text: quizText } = splitQuestions('quiz', authoredQuestions);
 
-function lesson(id: string, number: number, title: string, checkId?: string): LessonOutline {
-  return {
-    id,
-    number,
-    title,
-    summary: `About ${title}.`,
-    sectionId: 'only',
-    ...(checkId === undefined ? {} : { checkId }),
-    words: 100,
-    minutes: 1,
-  };
-}
+const lesson = (id: string, number: number, title: string, checkId?: string) =>
+  fixtureLesson(id, number, 'only', checkId === undefined ? { title } : { title, checkId });
 
 /** 4 lessons; lesson 3 (`quiz`) is the check `quiz` with the given questions (all five by default). */
 export function quizCourse({
