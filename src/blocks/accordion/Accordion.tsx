@@ -6,12 +6,13 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import type { BlockProps } from '../BlockScope.ts';
 import { rovingTarget, useDisclosure } from '../disclosure.ts';
+import { BlockIntro } from '../BlockIntro.tsx';
+import { DisclosurePanel } from '../DisclosurePanel.tsx';
 
 export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
   const { t } = useTranslation();
-  const { renderBlocks } = useBlockScope();
   const buttonRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const buttonId = (panelId: string) => `${idPrefix}-button-${panelId}`;
   const panelId = (panelId: string) => `${idPrefix}-panel-${panelId}`;
@@ -27,8 +28,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
   const Heading = `h${block.headingLevel ?? 3}` as const;
   return (
     <div className="block accordion" ref={rootRef}>
-      <p className="block-label">{block.label}</p>
-      <p className="block-instruction">{t('blocks.accordion.instruction')}</p>
+      <BlockIntro label={block.label} instruction={t('blocks.accordion.instruction')} />
       {block.panels.map((panel, index) => {
         const expanded = isOpen(panel.id);
         return (
@@ -49,9 +49,7 @@ export function Accordion({ block, idPrefix }: BlockProps<'accordion'>) {
                 {panel.title}
               </button>
             </Heading>
-            <div className="block-panel accordion-panel" id={panelId(panel.id)} hidden={!expanded}>
-              {renderBlocks(panel.blocks, `${idPrefix}-${panel.id}`)}
-            </div>
+            <DisclosurePanel kind="accordion" id={panelId(panel.id)} open={expanded} panel={panel} idPrefix={idPrefix} />
           </div>
         );
       })}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
 import { useDisclosure } from '../disclosure.ts';
+import { BlockIntro } from '../BlockIntro.tsx';
 
 export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
   const { t } = useTranslation();
@@ -19,10 +20,7 @@ export function FlipCards({ block, idPrefix }: BlockProps<'flipcards'>) {
 
   return (
     <div className="block flipcards" ref={rootRef}>
-      <p className="block-label" id={labelId}>
-        {block.label}
-      </p>
-      <p className="block-instruction">{t('blocks.flipcards.instruction')}</p>
+      <BlockIntro labelId={labelId} label={block.label} instruction={t('blocks.flipcards.instruction')} />
       <ul className="flipcards-list" aria-labelledby={labelId}>
         {block.cards.map((card) => {
           const over = isTurned(card.id);

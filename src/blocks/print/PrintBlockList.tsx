@@ -17,20 +17,16 @@
 import { Fragment } from 'react';
 import type { Block } from '../../content/types.ts';
 import { BlockScopeContext, useListScope } from '../BlockScope.ts';
+import type { BlockListProps } from '../BlockList.tsx';
 import '../blocks.css';
 import { viewOf } from '../views.ts';
 import { printFormOf } from './print-forms.ts';
 import { printOrder } from './print-order.ts';
 
-export interface PrintBlockListProps {
-  blocks: Block[];
-  /** Start of every DOM id inside; unique on the page. */
-  idPrefix: string;
-}
-
 const renderChildren = (children: Block[], prefix: string) => <PrintBlockList blocks={children} idPrefix={prefix} />;
 
-export function PrintBlockList({ blocks, idPrefix }: PrintBlockListProps) {
+/** Like BlockList (same props), in print order and printed form. */
+export function PrintBlockList({ blocks, idPrefix }: BlockListProps) {
   const { parent, scope } = useListScope(idPrefix, renderChildren);
   if (parent) {
     return (

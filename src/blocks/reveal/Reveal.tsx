@@ -4,12 +4,13 @@
  * it. Any number may be open. A point with no text is shown as a plain label, not a button.
  */
 import { useTranslation } from 'react-i18next';
-import { useBlockScope, type BlockProps } from '../BlockScope.ts';
+import type { BlockProps } from '../BlockScope.ts';
 import { useDisclosure } from '../disclosure.ts';
+import { BlockIntro } from '../BlockIntro.tsx';
+import { DisclosurePanel } from '../DisclosurePanel.tsx';
 
 export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
   const { t } = useTranslation();
-  const { renderBlocks } = useBlockScope();
   const labelId = `${idPrefix}-label`;
   const panelId = (pointId: string) => `${idPrefix}-panel-${pointId}`;
   const interactive = block.points.some((point) => point.blocks.length > 0);
@@ -17,10 +18,7 @@ export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
 
   return (
     <div className="block reveal" ref={rootRef}>
-      <p className="block-label" id={labelId}>
-        {block.label}
-      </p>
-      {interactive && <p className="block-instruction">{t('blocks.reveal.instruction')}</p>}
+      <BlockIntro labelId={labelId} label={block.label} instruction={interactive ? t('blocks.reveal.instruction') : undefined} />
       <ol className="reveal-points" aria-labelledby={labelId}>
         {block.points.map((point) => {
           if (!point.blocks.length) {
@@ -42,9 +40,7 @@ export function Reveal({ block, idPrefix }: BlockProps<'reveal'>) {
               >
                 {point.title}
               </button>
-              <div className="block-panel reveal-panel" id={panelId(point.id)} hidden={!expanded}>
-                {renderBlocks(point.blocks, `${idPrefix}-${point.id}`)}
-              </div>
+              <DisclosurePanel kind="reveal" id={panelId(point.id)} open={expanded} panel={point} idPrefix={idPrefix} />
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
 import { useRevealRequests } from '../revealRequest.ts';
+import { BlockIntro } from '../BlockIntro.tsx';
 
 export function Slides({ block, idPrefix }: BlockProps<'slides'>) {
   const { t } = useTranslation();
@@ -34,10 +35,7 @@ export function Slides({ block, idPrefix }: BlockProps<'slides'>) {
       aria-roledescription={t('blocks.slides.carousel')}
       aria-labelledby={labelId}
     >
-      <p className="block-label" id={labelId}>
-        {block.label}
-      </p>
-      <p className="block-instruction">{t('blocks.slides.instruction')}</p>
+      <BlockIntro labelId={labelId} label={block.label} instruction={t('blocks.slides.instruction')} />
       <div className="slides-controls">
         <button
           type="button"

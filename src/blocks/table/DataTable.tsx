@@ -7,40 +7,38 @@
  */
 import type { BlockProps } from '../BlockScope.ts';
 import { RichText } from '../RichText.tsx';
+import { TableFrame } from './TableFrame.tsx';
 
 export function DataTable({ block }: BlockProps<'table'>) {
   const columnLabels = block.headText;
   return (
-    <div className="block table-block">
-      <table className="data-table">
-        <caption>{block.caption}</caption>
-        <thead>
-          <tr>
-            {block.headHtml.map((html, column) => (
-              <th key={column} scope="col">
-                <RichText as="span" html={html} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {block.rowsHtml.map((row, rowIndex) => (
-            <tr key={rowIndex}>
-              {row.map((html, column) =>
-                column === 0 && block.rowHeaders ? (
-                  <th key={column} scope="row">
-                    <RichText as="span" html={html} />
-                  </th>
-                ) : (
-                  <td key={column} data-label={columnLabels[column] ?? ''}>
-                    <RichText as="span" html={html} />
-                  </td>
-                ),
-              )}
-            </tr>
+    <TableFrame tableClass="data-table" caption={block.caption}>
+      <thead>
+        <tr>
+          {block.headHtml.map((html, column) => (
+            <th key={column} scope="col">
+              <RichText as="span" html={html} />
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {block.rowsHtml.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.map((html, column) =>
+              column === 0 && block.rowHeaders ? (
+                <th key={column} scope="row">
+                  <RichText as="span" html={html} />
+                </th>
+              ) : (
+                <td key={column} data-label={columnLabels[column] ?? ''}>
+                  <RichText as="span" html={html} />
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </TableFrame>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlockScope, type BlockProps } from '../BlockScope.ts';
 import { rovingTarget } from '../disclosure.ts';
 import { useRevealRequests } from '../revealRequest.ts';
+import { BlockIntro } from '../BlockIntro.tsx';
 
 export function Tabs({ block, idPrefix }: BlockProps<'tabs'>) {
   const { t } = useTranslation();
@@ -32,10 +33,7 @@ export function Tabs({ block, idPrefix }: BlockProps<'tabs'>) {
 
   return (
     <div className="block tabs" ref={rootRef}>
-      <p className="block-label" id={labelId}>
-        {block.label}
-      </p>
-      <p className="block-instruction">{t('blocks.tabs.instruction')}</p>
+      <BlockIntro labelId={labelId} label={block.label} instruction={t('blocks.tabs.instruction')} />
       <div className="tabs-list" role="tablist" aria-labelledby={labelId}>
         {block.panels.map((panel, index) => (
           <button
