@@ -82,6 +82,8 @@ export interface ChooseTrackingOptions {
    * the window's `location.search`.
    */
   search?: string | undefined;
+  /** The interface languages the player has (a cmi5 launch shows the learner's preferred one of them). */
+  uiLocales?: readonly string[] | undefined;
 }
 
 /**

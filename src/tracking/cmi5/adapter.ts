@@ -19,6 +19,7 @@ import { createLocalStorageAdapter, createLocalStorageStore } from '../local-sto
 import type { ChooseTrackingOptions, LmsStatus, TrackingChoice } from '../lms.ts';
 import { createCmi5Client } from './client.ts';
 import { createEventMapper } from './events.ts';
+import { learnerLanguage, readPreferencesWithin, rememberLanguagePick } from './language.ts';
 import { parseLaunchData, parseLaunchUrl, type LaunchData, type LaunchParams } from './launch.ts';
 import { createOutbox } from './queue.ts';
 import { openCmi5Session, type Cmi5Session } from './session.ts';
@@ -55,6 +56,10 @@ export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
   readonly session: Cmi5Session;
   /** The course's exit: terminate (awaited), then go to the returnURL when the LMS gave one. */
   exit(): Promise<void>;
+  /** The UI locale the learner's cmi5 preferences ask for (§11), or `null`: keep the player's choice (language.ts). */
+  readonly language: string | null;
+  /** The learner picked a language in the player: later loads of this AU session keep it. */
+  languagePicked(): void;
 }
 
 function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
@@ -75,7 +80,7 @@ export async function connectCmi5(search: string, options: ChooseTrackingOptions
   const { course, storage } = options;
   const parsed = parseLaunchUrl(search);
   if (!parsed.ok) return localFallback(course, storage);
-  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location });
+  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location, languages: options.uiLocales });
   if (tracking === null) return localFallback(course, storage);
   const status = mapStatusStore(tracking.status, (from): LmsStatus => ({ mode: 'lms', ...from }));
   return { connection: { mode: 'cmi5', standard: 'cmi5', tracking }, adapter: { ...tracking, status } };
@@ -87,8 +92,14 @@ export interface Cmi5TrackingOptions {
   storage: Storage | undefined;
   location?: Pick<Location, 'assign'> | undefined;
   sessionStore?: Storage | undefined;
+  /** The language of the statements' display strings (question texts); by default the course's content language. */
   lang?: string;
+  /** The UI locales the learner's preferred language is chosen from (§11); none: no choice. */
+  languages?: readonly string[] | undefined;
 }
+
+/** How long start-up waits for the learner preferences before going on without them. */
+const PREFERENCES_WAIT_MS = 4000;
 
 /** Connects to the LMS and opens the session; `null` when the LMS cannot be reached or its launch data is unusable. */
 export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<Cmi5Tracking | null> {
@@ -102,12 +113,18 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
   const client = createCmi5Client({ launch, tokenStore: sessionStore });
   const authorized = await client.authorize();
   if (!authorized.ok) return null;
-  const raw = await client.getLaunchData();
+  const languages = options.languages ?? [];
+  const [raw, profile] = await Promise.all([
+    client.getLaunchData(),
+    languages.length === 0 ? null : readPreferencesWithin(client.getLearnerPreferences(), PREFERENCES_WAIT_MS),
+  ]);
   if (!raw.ok) return null;
   const launchData = parseLaunchData(raw.value);
   if (!launchData.ok) return null;
   const data = launchData.data;
-  const lang = options.lang ?? (typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en');
+  const language = learnerLanguage(profile, languages, sessionStore, data.sessionId);
+  // The display strings are the course's words, in its content language whatever the UI language.
+  const lang = options.lang ?? course.locale;
   const session = await openCmi5Session({
     launch,
     launchData: data,
@@ -218,5 +235,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
       const { returnURL } = await end(false);
       if (returnURL) options.location?.assign(returnURL);
     },
+    language,
+    languagePicked: () => rememberLanguagePick(sessionStore, data.sessionId),
   };
 }
