@@ -1,6 +1,8 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LmsConnection, LmsStatus } from '../../tracking/lms.ts';
+import type { ClientFailure } from '../../tracking/cmi5/client.ts';
+import type { StateRoundTrip } from '../../tracking/cmi5/trainer.ts';
 import { API_NAMES, type LmsError } from '../../tracking/scorm/api.ts';
 import type { LmsReading, RoundTrip } from '../../tracking/scorm/trainer.ts';
 import { SUSPEND_DATA_LIMIT } from '../../tracking/scorm/suspend-data.ts';
@@ -9,7 +11,8 @@ import { usePage } from '../use-page.ts';
 
 /**
  * `/lms-check`: for a trainer inside their LMS. Which SCORM edition was found, whether a value
- * round-trips, and what the LMS holds for the learner who opened the course.
+ * round-trips, and what the LMS holds for the learner who opened the course. For a cmi5 launch:
+ * the launch values, whether a state document round-trips, and the statements sent.
  */
 export function LmsCheckPage() {
   const { t, i18n } = useTranslation();
@@ -33,6 +36,12 @@ export function LmsCheckPage() {
         <>
           <RoundTripTest connection={connection} language={i18n.language} headingId={`${ids}-roundtrip`} />
           <LmsHoldings connection={connection} headingId={`${ids}-holds`} />
+        </>
+      )}
+      {connection?.mode === 'cmi5' && (
+        <>
+          <Cmi5StateTest connection={connection} headingId={`${ids}-state`} />
+          <Cmi5Statements connection={connection} status={status} headingId={`${ids}-statements`} />
         </>
       )}
     </div>
@@ -78,23 +87,7 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
       </dl>
     );
   }
-  if (connection.mode === 'cmi5') {
-    const { launch } = connection.tracking;
-    const pending = status.mode === 'lms' && status.standard === 'cmi5' ? status.pending : 0;
-    return (
-      <dl>
-        <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
-        <Row term={t('lms.check.endpoint')}>{launch.endpoint}</Row>
-        <Row term={t('lms.check.registration')}>{launch.registration}</Row>
-        <Row term={t('lms.check.launchMode')}>{launch.launchMode}</Row>
-        <Row term={t('lms.check.masteryScore')}>
-          {launch.masteryScore === undefined ? t('lms.check.masteryNone') : format.format(launch.masteryScore)}
-        </Row>
-        <Row term={t('lms.check.returnUrl')}>{launch.returnURL ?? t('lms.check.returnNone')}</Row>
-        <Row term={t('lms.check.statementsPending')}>{format.format(pending)}</Row>
-      </dl>
-    );
-  }
+  if (connection.mode === 'cmi5') return <Cmi5Details connection={connection} status={status} />;
   if (connection.mode === 'local' && connection.expected !== 'cmi5') {
     const standard = standardName(connection.expected);
     return (
@@ -233,6 +226,121 @@ function LmsHoldings({ connection, headingId }: { connection: Extract<LmsConnect
                       ? t('lms.check.empty')
                       : reading.value}
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+type Cmi5Connection = Extract<LmsConnection, { mode: 'cmi5' }>;
+
+function cmi5Status(status: LmsStatus) {
+  return status.mode === 'lms' && status.standard === 'cmi5' ? status : null;
+}
+
+function Cmi5Details({ connection, status }: { connection: Cmi5Connection; status: LmsStatus }) {
+  const { t, i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language);
+  const { launch } = connection.tracking;
+  const live = cmi5Status(status);
+  return (
+    <dl>
+      <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
+      <Row term={t('lms.check.endpoint')}>
+        <code>{launch.endpoint}</code>
+      </Row>
+      <Row term={t('lms.check.registration')}>
+        <code>{launch.registration}</code>
+      </Row>
+      <Row term={t('lms.check.launchMode')}>{t(`lms.check.launchModes.${launch.launchMode}`)}</Row>
+      <Row term={t('lms.check.moveOn')}>
+        {t(`lms.check.moveOnValues.${launch.moveOn}`)} (<code>{launch.moveOn}</code>)
+      </Row>
+      <Row term={t('lms.check.masteryScore')}>
+        {launch.masteryScore === undefined ? t('lms.check.masteryNone') : format.format(launch.masteryScore)}
+      </Row>
+      <Row term={t('lms.check.returnUrl')}>{launch.returnURL === undefined ? t('lms.check.returnNone') : <code>{launch.returnURL}</code>}</Row>
+      <Row term={t('lms.check.session')}>{live?.finished ? t('lms.check.sessionEnded') : t('lms.check.sessionOpen')}</Row>
+      <Row term={t('lms.check.statementsPending')}>{format.format(live?.pending ?? 0)}</Row>
+      {live?.refused && <Row term={t('lms.check.lastError')}>{t('lms.check.lrsRefused')}</Row>}
+    </dl>
+  );
+}
+
+function useFailureText() {
+  const { t } = useTranslation();
+  return (failure: ClientFailure) =>
+    failure.status === undefined ? t('lms.check.lrsNoAnswer') : t(`lms.check.lrsAnswered.${failure.kind}`, { status: failure.status });
+}
+
+function Cmi5StateTest({ connection, headingId }: { connection: Cmi5Connection; headingId: string }) {
+  const { t } = useTranslation();
+  const failureText = useFailureText();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<StateRoundTrip | null>(null);
+  const run = () => {
+    setRunning(true);
+    setResult(null);
+    void connection.tracking.checkState().then((outcome) => {
+      setResult(outcome);
+      setRunning(false);
+    });
+  };
+  let message = running ? t('lms.check.stateRunning') : '';
+  if (result?.ok) message = t('lms.check.stateOk');
+  else if (result?.step === 'compare') message = t('lms.check.stateMismatch');
+  else if (result) message = t(`lms.check.stateFailed.${result.step}`, { error: failureText(result.failure) });
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('lms.check.roundTrip')}</h2>
+      <p>
+        {t('lms.check.stateIntro')} <code>{connection.tracking.launch.activityId}</code>
+      </p>
+      <p>
+        <button type="button" className="button" onClick={run} disabled={running}>
+          {t('lms.check.roundTripRun')}
+        </button>
+      </p>
+      <p role="status">{message}</p>
+    </section>
+  );
+}
+
+function Cmi5Statements({ connection, status, headingId }: { connection: Cmi5Connection; status: LmsStatus; headingId: string }) {
+  const { t } = useTranslation();
+  const statements = cmi5Status(status)?.statements ?? [];
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('lms.check.statements')}</h2>
+      <p>{t('lms.check.statementsIntro')}</p>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => connection.tracking.flush()}>
+          {t('lms.check.sendAgain')}
+        </button>
+      </p>
+      {statements.length === 0 ? (
+        <p>{t('lms.check.statementsNone')}</p>
+      ) : (
+        <table className="summary-table">
+          <caption className="visually-hidden">{t('lms.check.statements')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lms.check.verb')}</th>
+              <th scope="col">{t('lms.check.statementId')}</th>
+              <th scope="col">{t('lms.check.statementStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statements.map((statement) => (
+              <tr key={statement.id}>
+                <th scope="row">{statement.verb}</th>
+                <td>
+                  <code>{statement.id}</code>
+                </td>
+                <td>{t(`lms.check.statementStates.${statement.state}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -23,6 +23,7 @@ import { learnerLanguage, readPreferencesWithin, rememberLanguagePick } from './
 import { parseLaunchData, parseLaunchUrl, type LaunchData, type LaunchParams } from './launch.ts';
 import { createOutbox } from './queue.ts';
 import { openCmi5Session, type Cmi5Session } from './session.ts';
+import { roundTripState, statementReports, type StateRoundTrip, type StatementReport } from './trainer.ts';
 
 /** The cmi5 connection's status, in the SCORM adapter's `state` vocabulary (LmsStatusNotice reads it). */
 export interface Cmi5Status {
@@ -37,6 +38,8 @@ export interface Cmi5Status {
   launchMode: LaunchData['launchMode'];
   restoredFrom: 'lms' | 'browser' | 'none';
   readOnly: boolean;
+  /** The session's latest statements and what became of them (the LMS check page lists them). */
+  statements: StatementReport[];
 }
 
 /** What the LMS check page shows of a cmi5 launch. */
@@ -60,6 +63,8 @@ export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
   readonly language: string | null;
   /** The learner picked a language in the player: later loads of this AU session keep it. */
   languagePicked(): void;
+  /** The LMS check page's test: a state document of its own written and read back (trainer.ts). */
+  checkState(): Promise<StateRoundTrip>;
 }
 
 function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
@@ -153,6 +158,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
       launchMode: s.launchMode,
       restoredFrom,
       readOnly,
+      statements: statementReports(s),
     };
   };
   const status = createStatusStore<Cmi5Status>(snapshot());
@@ -185,6 +191,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
 
   session.initialize();
   publish();
+  void session.flush().then(publish);
   const map = createEventMapper({ session, course, startedAt: Date.now() });
 
   const attach = (facts: CourseFacts) => {
@@ -237,5 +244,6 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
     },
     language,
     languagePicked: () => rememberLanguagePick(sessionStore, data.sessionId),
+    checkState: () => roundTripState(client),
   };
 }
