@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLmsCheckTranslation } from '../../i18n/lms-check.ts';
 import type { LmsConnection, LmsStatus } from '../../tracking/lms.ts';
 import type { ClientFailure } from '../../tracking/cmi5/client.ts';
 import type { StateRoundTrip } from '../../tracking/cmi5/trainer.ts';
@@ -15,20 +15,20 @@ import { usePage } from '../use-page.ts';
  * the launch values, whether a state document round-trips, and the statements sent.
  */
 export function LmsCheckPage() {
-  const { t, i18n } = useTranslation();
-  const headingRef = usePage(t('lms.check.title'));
+  const { t, i18n } = useLmsCheckTranslation();
+  const headingRef = usePage(t('lmsCheck.title'));
   const { connection, status } = useLmsStatus();
   const ids = useId().replace(/:/g, '');
 
   return (
     <div className="page">
       <h1 ref={headingRef} tabIndex={-1}>
-        {t('lms.check.title')}
+        {t('lmsCheck.title')}
       </h1>
-      <p>{t('lms.check.intro')}</p>
+      <p>{t('lmsCheck.intro')}</p>
 
       <section aria-labelledby={`${ids}-connection`}>
-        <h2 id={`${ids}-connection`}>{t('lms.check.connection')}</h2>
+        <h2 id={`${ids}-connection`}>{t('lmsCheck.connection')}</h2>
         <ConnectionDetails connection={connection} status={status} />
       </section>
 
@@ -49,11 +49,11 @@ export function LmsCheckPage() {
 }
 
 function useErrorText() {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   return (error: LmsError & { call?: string }) =>
     error.call
-      ? t('lms.check.error', { call: error.call, code: error.code, message: error.message })
-      : t('lms.check.errorNoCall', { code: error.code, message: error.message });
+      ? t('lmsCheck.error', { call: error.call, code: error.code, message: error.message })
+      : t('lmsCheck.errorNoCall', { code: error.code, message: error.message });
 }
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -66,24 +66,26 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function ConnectionDetails({ connection, status }: { connection: LmsConnection | null; status: LmsStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useLmsCheckTranslation();
   const errorText = useErrorText();
   const format = new Intl.NumberFormat(i18n.language);
-  const standardName = (version: '1.2' | '2004') => t(version === '1.2' ? 'lms.standard.scorm12' : 'lms.standard.scorm2004');
+  // The standards' names are the main catalog's (the status notice uses them too).
+  const standardName = (version: '1.2' | '2004') =>
+    version === '1.2' ? t('lms.standard.scorm12', { ns: 'translation' }) : t('lms.standard.scorm2004', { ns: 'translation' });
 
   if (connection === null || connection.mode === 'web' || status.mode === 'web') {
     return (
       <dl>
-        <Row term={t('lms.check.package')}>{t('lms.check.packageWeb')}</Row>
-        <Row term={t('lms.check.api')}>{t('lms.check.apiNone')}</Row>
+        <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageWeb')}</Row>
+        <Row term={t('lmsCheck.api')}>{t('lmsCheck.apiNone')}</Row>
       </dl>
     );
   }
   if (connection.mode === 'local' && connection.expected === 'cmi5') {
     return (
       <dl>
-        <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
-        <Row term={t('lms.check.api')}>{t('lms.check.cmi5NotLaunched')}</Row>
+        <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageCmi5')}</Row>
+        <Row term={t('lmsCheck.api')}>{t('lmsCheck.cmi5NotLaunched')}</Row>
       </dl>
     );
   }
@@ -92,9 +94,9 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
     const standard = standardName(connection.expected);
     return (
       <dl>
-        <Row term={t('lms.check.package')}>{t('lms.check.packageScorm', { standard })}</Row>
-        <Row term={t('lms.check.api')}>
-          {t('lms.check.apiNotFound', { standard, levels: format.format(connection.searchedLevels) })}
+        <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageScorm', { standard })}</Row>
+        <Row term={t('lmsCheck.api')}>
+          {t('lmsCheck.apiNotFound', { standard, levels: format.format(connection.searchedLevels) })}
         </Row>
       </dl>
     );
@@ -102,42 +104,42 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
   if (status.mode !== 'lms' || status.standard === 'cmi5' || connection.mode !== 'lms') return null;
   const standard = standardName(connection.standard);
   const saving = status.readOnly
-    ? t('lms.check.readOnly')
+    ? t('lmsCheck.readOnly')
     : status.state === 'saved'
-      ? t('lms.check.saved')
+      ? t('lmsCheck.saved')
       : status.state === 'pending'
-        ? t('lms.check.pending')
+        ? t('lmsCheck.pending')
         : status.state === 'retrying'
-          ? t('lms.check.retrying', { count: Math.max(1, status.failures) })
-          : t('lms.check.ended');
+          ? t('lmsCheck.retrying', { count: Math.max(1, status.failures) })
+          : t('lmsCheck.ended');
   const restored =
     status.restoredFrom === 'lms'
-      ? t('lms.check.restoredLms')
+      ? t('lmsCheck.restoredLms')
       : status.restoredFrom === 'browser'
-        ? t('lms.check.restoredBrowser')
-        : t('lms.check.restoredNone');
+        ? t('lmsCheck.restoredBrowser')
+        : t('lmsCheck.restoredNone');
   return (
     <dl>
-      <Row term={t('lms.check.package')}>{t('lms.check.packageScorm', { standard })}</Row>
-      <Row term={t('lms.check.api')}>{t('lms.check.apiFound', { standard, name: API_NAMES[connection.standard] })}</Row>
-      <Row term={t('lms.check.session')}>
-        {status.finished ? t('lms.check.sessionEnded') : status.initialized ? t('lms.check.sessionOpen') : t('lms.check.sessionNotOpen')}
+      <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageScorm', { standard })}</Row>
+      <Row term={t('lmsCheck.api')}>{t('lmsCheck.apiFound', { standard, name: API_NAMES[connection.standard] })}</Row>
+      <Row term={t('lmsCheck.session')}>
+        {status.finished ? t('lmsCheck.sessionEnded') : status.initialized ? t('lmsCheck.sessionOpen') : t('lmsCheck.sessionNotOpen')}
       </Row>
-      <Row term={t('lms.check.saving')}>{saving}</Row>
-      {status.lastError && <Row term={t('lms.check.lastError')}>{errorText(status.lastError)}</Row>}
-      <Row term={t('lms.check.restored')}>{restored}</Row>
+      <Row term={t('lmsCheck.saving')}>{saving}</Row>
+      {status.lastError && <Row term={t('lmsCheck.lastError')}>{errorText(status.lastError)}</Row>}
+      <Row term={t('lmsCheck.restored')}>{restored}</Row>
       {status.suspendDataLength !== null ? (
-        <Row term={t('lms.check.suspendData')}>
-          {t('lms.check.suspendDataValue', {
+        <Row term={t('lmsCheck.suspendData')}>
+          {t('lmsCheck.suspendDataValue', {
             length: format.format(status.suspendDataLength),
             limit: format.format(SUSPEND_DATA_LIMIT),
           })}
         </Row>
       ) : (
-        status.reduced.length > 0 && <Row term={t('lms.check.suspendData')}>{t('lms.check.suspendDataTooLong')}</Row>
+        status.reduced.length > 0 && <Row term={t('lmsCheck.suspendData')}>{t('lmsCheck.suspendDataTooLong')}</Row>
       )}
       {status.refused.length > 0 && (
-        <Row term={t('lms.check.refused')}>
+        <Row term={t('lmsCheck.refused')}>
           <ul>
             {status.refused.map((r) => (
               <li key={r.element}>
@@ -160,27 +162,27 @@ function RoundTripTest({
   language: string;
   headingId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   const errorText = useErrorText();
   const [result, setResult] = useState<RoundTrip | null>(null);
   const element = connection.standard === '1.2' ? 'cmi.student_preference.language' : 'cmi.learner_preference.language';
   let message = '';
   if (result) {
-    if (result.error) message = t('lms.check.roundTripFailed', { error: errorText(result.error) });
-    else if (!result.ok) message = t('lms.check.roundTripMismatch', { read: result.read ?? '', written: result.written });
+    if (result.error) message = t('lmsCheck.roundTripFailed', { error: errorText(result.error) });
+    else if (!result.ok) message = t('lmsCheck.roundTripMismatch', { read: result.read ?? '', written: result.written });
     else if (!result.commit.ok) {
-      message = t('lms.check.roundTripNotSaved', { error: result.commit.error ? errorText(result.commit.error) : '' });
-    } else message = t('lms.check.roundTripOk', { written: result.written });
+      message = t('lmsCheck.roundTripNotSaved', { error: result.commit.error ? errorText(result.commit.error) : '' });
+    } else message = t('lmsCheck.roundTripOk', { written: result.written });
   }
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lms.check.roundTrip')}</h2>
+      <h2 id={headingId}>{t('lmsCheck.roundTrip')}</h2>
       <p>
-        {t('lms.check.roundTripIntro', { language, element })}
+        {t('lmsCheck.roundTripIntro', { language, element })}
       </p>
       <p>
         <button type="button" className="button" onClick={() => setResult(connection.tracking.roundTrip(language))}>
-          {t('lms.check.roundTripRun')}
+          {t('lmsCheck.roundTripRun')}
         </button>
       </p>
       <p role="status">{message}</p>
@@ -189,28 +191,28 @@ function RoundTripTest({
 }
 
 function LmsHoldings({ connection, headingId }: { connection: Extract<LmsConnection, { mode: 'lms' }>; headingId: string }) {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   const errorText = useErrorText();
   const read = useCallback(() => connection.tracking.inspect(), [connection]);
   const [readings, setReadings] = useState<LmsReading[]>(read);
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lms.check.holds')}</h2>
-      <p>{t('lms.check.holdsIntro')}</p>
+      <h2 id={headingId}>{t('lmsCheck.holds')}</h2>
+      <p>{t('lmsCheck.holdsIntro')}</p>
       <p>
         <button type="button" className="button button--secondary" onClick={() => setReadings(read())}>
-          {t('lms.check.readAgain')}
+          {t('lmsCheck.readAgain')}
         </button>
       </p>
       {readings.length === 0 ? (
-        <p>{t('lms.check.nothingToRead')}</p>
+        <p>{t('lmsCheck.nothingToRead')}</p>
       ) : (
         <table className="summary-table">
-          <caption className="visually-hidden">{t('lms.check.holds')}</caption>
+          <caption className="visually-hidden">{t('lmsCheck.holds')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('lms.check.element')}</th>
-              <th scope="col">{t('lms.check.value')}</th>
+              <th scope="col">{t('lmsCheck.element')}</th>
+              <th scope="col">{t('lmsCheck.value')}</th>
             </tr>
           </thead>
           <tbody>
@@ -221,9 +223,9 @@ function LmsHoldings({ connection, headingId }: { connection: Extract<LmsConnect
                 </th>
                 <td>
                   {reading.error
-                    ? t('lms.check.unavailable', { error: errorText(reading.error) })
+                    ? t('lmsCheck.unavailable', { error: errorText(reading.error) })
                     : reading.value === ''
-                      ? t('lms.check.empty')
+                      ? t('lmsCheck.empty')
                       : reading.value}
                 </td>
               </tr>
@@ -242,42 +244,42 @@ function cmi5Status(status: LmsStatus) {
 }
 
 function Cmi5Details({ connection, status }: { connection: Cmi5Connection; status: LmsStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useLmsCheckTranslation();
   const format = new Intl.NumberFormat(i18n.language);
   const { launch } = connection.tracking;
   const live = cmi5Status(status);
   return (
     <dl>
-      <Row term={t('lms.check.package')}>{t('lms.check.packageCmi5')}</Row>
-      <Row term={t('lms.check.endpoint')}>
+      <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageCmi5')}</Row>
+      <Row term={t('lmsCheck.endpoint')}>
         <code>{launch.endpoint}</code>
       </Row>
-      <Row term={t('lms.check.registration')}>
+      <Row term={t('lmsCheck.registration')}>
         <code>{launch.registration}</code>
       </Row>
-      <Row term={t('lms.check.launchMode')}>{t(`lms.check.launchModes.${launch.launchMode}`)}</Row>
-      <Row term={t('lms.check.moveOn')}>
-        {t(`lms.check.moveOnValues.${launch.moveOn}`)} (<code>{launch.moveOn}</code>)
+      <Row term={t('lmsCheck.launchMode')}>{t(`lmsCheck.launchModes.${launch.launchMode}`)}</Row>
+      <Row term={t('lmsCheck.moveOn')}>
+        {t(`lmsCheck.moveOnValues.${launch.moveOn}`)} (<code>{launch.moveOn}</code>)
       </Row>
-      <Row term={t('lms.check.masteryScore')}>
-        {launch.masteryScore === undefined ? t('lms.check.masteryNone') : format.format(launch.masteryScore)}
+      <Row term={t('lmsCheck.masteryScore')}>
+        {launch.masteryScore === undefined ? t('lmsCheck.masteryNone') : format.format(launch.masteryScore)}
       </Row>
-      <Row term={t('lms.check.returnUrl')}>{launch.returnURL === undefined ? t('lms.check.returnNone') : <code>{launch.returnURL}</code>}</Row>
-      <Row term={t('lms.check.session')}>{live?.finished ? t('lms.check.sessionEnded') : t('lms.check.sessionOpen')}</Row>
-      <Row term={t('lms.check.statementsPending')}>{format.format(live?.pending ?? 0)}</Row>
-      {live?.refused && <Row term={t('lms.check.lastError')}>{t('lms.check.lrsRefused')}</Row>}
+      <Row term={t('lmsCheck.returnUrl')}>{launch.returnURL === undefined ? t('lmsCheck.returnNone') : <code>{launch.returnURL}</code>}</Row>
+      <Row term={t('lmsCheck.session')}>{live?.finished ? t('lmsCheck.sessionEnded') : t('lmsCheck.sessionOpen')}</Row>
+      <Row term={t('lmsCheck.statementsPending')}>{format.format(live?.pending ?? 0)}</Row>
+      {live?.refused && <Row term={t('lmsCheck.lastError')}>{t('lmsCheck.lrsRefused')}</Row>}
     </dl>
   );
 }
 
 function useFailureText() {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   return (failure: ClientFailure) =>
-    failure.status === undefined ? t('lms.check.lrsNoAnswer') : t(`lms.check.lrsAnswered.${failure.kind}`, { status: failure.status });
+    failure.status === undefined ? t('lmsCheck.lrsNoAnswer') : t(`lmsCheck.lrsAnswered.${failure.kind}`, { status: failure.status });
 }
 
 function Cmi5StateTest({ connection, headingId }: { connection: Cmi5Connection; headingId: string }) {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   const failureText = useFailureText();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<StateRoundTrip | null>(null);
@@ -289,19 +291,19 @@ function Cmi5StateTest({ connection, headingId }: { connection: Cmi5Connection; 
       setRunning(false);
     });
   };
-  let message = running ? t('lms.check.stateRunning') : '';
-  if (result?.ok) message = t('lms.check.stateOk');
-  else if (result?.step === 'compare') message = t('lms.check.stateMismatch');
-  else if (result) message = t(`lms.check.stateFailed.${result.step}`, { error: failureText(result.failure) });
+  let message = running ? t('lmsCheck.stateRunning') : '';
+  if (result?.ok) message = t('lmsCheck.stateOk');
+  else if (result?.step === 'compare') message = t('lmsCheck.stateMismatch');
+  else if (result) message = t(`lmsCheck.stateFailed.${result.step}`, { error: failureText(result.failure) });
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lms.check.roundTrip')}</h2>
+      <h2 id={headingId}>{t('lmsCheck.roundTrip')}</h2>
       <p>
-        {t('lms.check.stateIntro')} <code>{connection.tracking.launch.activityId}</code>
+        {t('lmsCheck.stateIntro')} <code>{connection.tracking.launch.activityId}</code>
       </p>
       <p>
         <button type="button" className="button" onClick={run} disabled={running}>
-          {t('lms.check.roundTripRun')}
+          {t('lmsCheck.roundTripRun')}
         </button>
       </p>
       <p role="status">{message}</p>
@@ -310,27 +312,27 @@ function Cmi5StateTest({ connection, headingId }: { connection: Cmi5Connection; 
 }
 
 function Cmi5Statements({ connection, status, headingId }: { connection: Cmi5Connection; status: LmsStatus; headingId: string }) {
-  const { t } = useTranslation();
+  const { t } = useLmsCheckTranslation();
   const statements = cmi5Status(status)?.statements ?? [];
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lms.check.statements')}</h2>
-      <p>{t('lms.check.statementsIntro')}</p>
+      <h2 id={headingId}>{t('lmsCheck.statements')}</h2>
+      <p>{t('lmsCheck.statementsIntro')}</p>
       <p>
         <button type="button" className="button button--secondary" onClick={() => connection.tracking.flush()}>
-          {t('lms.check.sendAgain')}
+          {t('lmsCheck.sendAgain')}
         </button>
       </p>
       {statements.length === 0 ? (
-        <p>{t('lms.check.statementsNone')}</p>
+        <p>{t('lmsCheck.statementsNone')}</p>
       ) : (
         <table className="summary-table">
-          <caption className="visually-hidden">{t('lms.check.statements')}</caption>
+          <caption className="visually-hidden">{t('lmsCheck.statements')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('lms.check.verb')}</th>
-              <th scope="col">{t('lms.check.statementId')}</th>
-              <th scope="col">{t('lms.check.statementStatus')}</th>
+              <th scope="col">{t('lmsCheck.verb')}</th>
+              <th scope="col">{t('lmsCheck.statementId')}</th>
+              <th scope="col">{t('lmsCheck.statementStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -340,7 +342,7 @@ function Cmi5Statements({ connection, status, headingId }: { connection: Cmi5Con
                 <td>
                   <code>{statement.id}</code>
                 </td>
-                <td>{t(`lms.check.statementStates.${statement.state}`)}</td>
+                <td>{t(`lmsCheck.statementStates.${statement.state}`)}</td>
               </tr>
             ))}
           </tbody>
