@@ -65,6 +65,68 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** A section of the page: a heading, what it does, one button, and what it shows. */
+function ActionSection({
+  headingId,
+  title,
+  intro,
+  action,
+  secondary = false,
+  disabled = false,
+  onAction,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  intro: ReactNode;
+  action: string;
+  secondary?: boolean;
+  disabled?: boolean;
+  onAction: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <p>{intro}</p>
+      <p>
+        <button type="button" className={secondary ? 'button button--secondary' : 'button'} onClick={onAction} disabled={disabled}>
+          {action}
+        </button>
+      </p>
+      {children}
+    </section>
+  );
+}
+
+/** A table with a header row and a row header in each row (`cells[0]`). */
+function SummaryTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <table className="summary-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, cells: [head, ...rest] }) => (
+          <tr key={key}>
+            <th scope="row">{head}</th>
+            {rest.map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function ConnectionDetails({ connection, status }: { connection: LmsConnection | null; status: LmsStatus }) {
   const { t, i18n } = useLmsCheckTranslation();
   const errorText = useErrorText();
@@ -175,18 +237,15 @@ function RoundTripTest({
     } else message = t('lmsCheck.roundTripOk', { written: result.written });
   }
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lmsCheck.roundTrip')}</h2>
-      <p>
-        {t('lmsCheck.roundTripIntro', { language, element })}
-      </p>
-      <p>
-        <button type="button" className="button" onClick={() => setResult(connection.tracking.roundTrip(language))}>
-          {t('lmsCheck.roundTripRun')}
-        </button>
-      </p>
+    <ActionSection
+      headingId={headingId}
+      title={t('lmsCheck.roundTrip')}
+      intro={t('lmsCheck.roundTripIntro', { language, element })}
+      action={t('lmsCheck.roundTripRun')}
+      onAction={() => setResult(connection.tracking.roundTrip(language))}
+    >
       <p role="status">{message}</p>
-    </section>
+    </ActionSection>
   );
 }
 
@@ -196,44 +255,34 @@ function LmsHoldings({ connection, headingId }: { connection: Extract<LmsConnect
   const read = useCallback(() => connection.tracking.inspect(), [connection]);
   const [readings, setReadings] = useState<LmsReading[]>(read);
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lmsCheck.holds')}</h2>
-      <p>{t('lmsCheck.holdsIntro')}</p>
-      <p>
-        <button type="button" className="button button--secondary" onClick={() => setReadings(read())}>
-          {t('lmsCheck.readAgain')}
-        </button>
-      </p>
+    <ActionSection
+      headingId={headingId}
+      title={t('lmsCheck.holds')}
+      intro={t('lmsCheck.holdsIntro')}
+      action={t('lmsCheck.readAgain')}
+      secondary
+      onAction={() => setReadings(read())}
+    >
       {readings.length === 0 ? (
         <p>{t('lmsCheck.nothingToRead')}</p>
       ) : (
-        <table className="summary-table">
-          <caption className="visually-hidden">{t('lmsCheck.holds')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('lmsCheck.element')}</th>
-              <th scope="col">{t('lmsCheck.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readings.map((reading) => (
-              <tr key={reading.element}>
-                <th scope="row">
-                  <code>{reading.element}</code>
-                </th>
-                <td>
-                  {reading.error
-                    ? t('lmsCheck.unavailable', { error: errorText(reading.error) })
-                    : reading.value === ''
-                      ? t('lmsCheck.empty')
-                      : reading.value}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable
+          caption={t('lmsCheck.holds')}
+          columns={[t('lmsCheck.element'), t('lmsCheck.value')]}
+          rows={readings.map((reading) => ({
+            key: reading.element,
+            cells: [
+              <code>{reading.element}</code>,
+              reading.error
+                ? t('lmsCheck.unavailable', { error: errorText(reading.error) })
+                : reading.value === ''
+                  ? t('lmsCheck.empty')
+                  : reading.value,
+            ],
+          }))}
+        />
       )}
-    </section>
+    </ActionSection>
   );
 }
 
@@ -296,18 +345,20 @@ function Cmi5StateTest({ connection, headingId }: { connection: Cmi5Connection; 
   else if (result?.step === 'compare') message = t('lmsCheck.stateMismatch');
   else if (result) message = t(`lmsCheck.stateFailed.${result.step}`, { error: failureText(result.failure) });
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lmsCheck.roundTrip')}</h2>
-      <p>
-        {t('lmsCheck.stateIntro')} <code>{connection.tracking.launch.activityId}</code>
-      </p>
-      <p>
-        <button type="button" className="button" onClick={run} disabled={running}>
-          {t('lmsCheck.roundTripRun')}
-        </button>
-      </p>
+    <ActionSection
+      headingId={headingId}
+      title={t('lmsCheck.roundTrip')}
+      intro={
+        <>
+          {t('lmsCheck.stateIntro')} <code>{connection.tracking.launch.activityId}</code>
+        </>
+      }
+      action={t('lmsCheck.roundTripRun')}
+      disabled={running}
+      onAction={run}
+    >
       <p role="status">{message}</p>
-    </section>
+    </ActionSection>
   );
 }
 
@@ -315,39 +366,26 @@ function Cmi5Statements({ connection, status, headingId }: { connection: Cmi5Con
   const { t } = useLmsCheckTranslation();
   const statements = cmi5Status(status)?.statements ?? [];
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('lmsCheck.statements')}</h2>
-      <p>{t('lmsCheck.statementsIntro')}</p>
-      <p>
-        <button type="button" className="button button--secondary" onClick={() => connection.tracking.flush()}>
-          {t('lmsCheck.sendAgain')}
-        </button>
-      </p>
+    <ActionSection
+      headingId={headingId}
+      title={t('lmsCheck.statements')}
+      intro={t('lmsCheck.statementsIntro')}
+      action={t('lmsCheck.sendAgain')}
+      secondary
+      onAction={() => connection.tracking.flush()}
+    >
       {statements.length === 0 ? (
         <p>{t('lmsCheck.statementsNone')}</p>
       ) : (
-        <table className="summary-table">
-          <caption className="visually-hidden">{t('lmsCheck.statements')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('lmsCheck.verb')}</th>
-              <th scope="col">{t('lmsCheck.statementId')}</th>
-              <th scope="col">{t('lmsCheck.statementStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {statements.map((statement) => (
-              <tr key={statement.id}>
-                <th scope="row">{statement.verb}</th>
-                <td>
-                  <code>{statement.id}</code>
-                </td>
-                <td>{t(`lmsCheck.statementStates.${statement.state}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable
+          caption={t('lmsCheck.statements')}
+          columns={[t('lmsCheck.verb'), t('lmsCheck.statementId'), t('lmsCheck.statementStatus')]}
+          rows={statements.map((statement) => ({
+            key: statement.id,
+            cells: [statement.verb, <code>{statement.id}</code>, t(`lmsCheck.statementStates.${statement.state}`)],
+          }))}
+        />
       )}
-    </section>
+    </ActionSection>
   );
 }
