@@ -203,10 +203,16 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   add(CMI5_SCHEMA_FILE, readFileSync(path.join(root, 'scripts/cmi5-schemas', CMI5_SCHEMA_FILE)));
   for (const file of files) {
     const bytes = readFileSync(path.join(dist, file));
-    // The launch page keeps its pre-rendered home page (no "Opening the course…" status, which
-    // only the SCORM start-up replaces).
+    // The launch page says "Opening the course…" until the app renders, as in SCORM: connecting
+    // takes a few requests (token, launch data, learner preferences), and the learner should see
+    // neither the home page before their resumed lesson nor English before their language (§11).
     const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
-    add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'), { connectSrc })) : bytes);
+    if (!file.endsWith('.html')) {
+      add(file, bytes);
+      continue;
+    }
+    const page = markPage(bytes.toString('utf8'), 'cmi5');
+    add(file, new TextEncoder().encode(applyCsp(file === CMI5_LAUNCH_FILE ? withLmsStartup(page, en.lms.startup.opening) : page, { connectSrc })));
   }
   const zip = zipSync(entries, { level: 9 });
   const target = cmi5PackagePath(out, course.id);

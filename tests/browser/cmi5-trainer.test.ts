@@ -53,9 +53,20 @@ async function lms(options: Parameters<typeof startLrsServer>[0] = {}): Promise<
   return server;
 }
 
-/** A new browser profile with an English browser language: any French comes from the LMS. */
+/**
+ * A new browser profile with an English browser language: any French comes from the LMS. The page
+ * notes the label of the first course menu a learner could see (`window.firstMenuSeen`).
+ */
 async function open(url: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    const look = () => {
+      const nav = document.querySelector('nav.course-menu');
+      if (nav?.checkVisibility({ visibilityProperty: true })) (window as unknown as { firstMenuSeen: string | null }).firstMenuSeen = nav.getAttribute('aria-label');
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   const page = await context.newPage();
   await page.goto(url);
   await waitForApp(page);
@@ -72,6 +83,8 @@ describe('the learner\'s language preference from the LMS (cmi5 §11)', () => {
     const { url, session } = lrs.launch();
     const page = await open(url);
     expect(await htmlLang(page)).toBe('fr');
+    // No English page first: the launch page says "Opening the course…" until the app renders in French.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { firstMenuSeen?: string }).firstMenuSeen)).toBe('Menu du cours');
     expect(await languageSwitch(page).inputValue()).toBe('fr');
     await page.locator('nav[aria-label="Menu du cours"]').waitFor({ state: 'attached' });
     expect(lrs.requests).toContain('GET /xapi/agents/profile');
