@@ -143,16 +143,17 @@ function ConnectionDetails({ connection, status }: { connection: LmsConnection |
       </dl>
     );
   }
-  if (connection.mode === 'local' && connection.expected === 'cmi5') {
+  if (connection.mode === 'local' && (connection.expected === 'cmi5' || connection.expected === 'xapi')) {
+    const xapi = connection.expected === 'xapi';
     return (
       <dl>
-        <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageCmi5')}</Row>
-        <Row term={t('lmsCheck.api')}>{t('lmsCheck.cmi5NotLaunched')}</Row>
+        <Row term={t('lmsCheck.package')}>{t(xapi ? 'lmsCheck.packageXapi' : 'lmsCheck.packageCmi5')}</Row>
+        <Row term={t('lmsCheck.api')}>{t(xapi ? 'lmsCheck.xapiNotLaunched' : 'lmsCheck.cmi5NotLaunched')}</Row>
       </dl>
     );
   }
   if (connection.mode === 'cmi5') return <Cmi5Details connection={connection} status={status} />;
-  if (connection.mode === 'local' && connection.expected !== 'cmi5') {
+  if (connection.mode === 'local' && connection.expected !== 'cmi5' && connection.expected !== 'xapi') {
     const standard = standardName(connection.expected);
     return (
       <dl>
@@ -295,25 +296,31 @@ function cmi5Status(status: LmsStatus) {
 function Cmi5Details({ connection, status }: { connection: Cmi5Connection; status: LmsStatus }) {
   const { t, i18n } = useLmsCheckTranslation();
   const format = new Intl.NumberFormat(i18n.language);
-  const { launch } = connection.tracking;
+  const { launch, edition } = connection.tracking;
   const live = cmi5Status(status);
+  // A plain xAPI launch's mode, moveOn and mastery score are the course's own, not the LMS's.
+  const fromLms = edition === 'cmi5';
   return (
     <dl>
-      <Row term={t('lmsCheck.package')}>{t('lmsCheck.packageCmi5')}</Row>
+      <Row term={t('lmsCheck.package')}>{t(fromLms ? 'lmsCheck.packageCmi5' : 'lmsCheck.packageXapi')}</Row>
       <Row term={t('lmsCheck.endpoint')}>
         <code>{launch.endpoint}</code>
       </Row>
       <Row term={t('lmsCheck.registration')}>
         <code>{launch.registration}</code>
       </Row>
-      <Row term={t('lmsCheck.launchMode')}>{t(`lmsCheck.launchModes.${launch.launchMode}`)}</Row>
-      <Row term={t('lmsCheck.moveOn')}>
-        {t(`lmsCheck.moveOnValues.${launch.moveOn}`)} (<code>{launch.moveOn}</code>)
-      </Row>
-      <Row term={t('lmsCheck.masteryScore')}>
-        {launch.masteryScore === undefined ? t('lmsCheck.masteryNone') : format.format(launch.masteryScore)}
-      </Row>
-      <Row term={t('lmsCheck.returnUrl')}>{launch.returnURL === undefined ? t('lmsCheck.returnNone') : <code>{launch.returnURL}</code>}</Row>
+      {fromLms && (
+        <>
+          <Row term={t('lmsCheck.launchMode')}>{t(`lmsCheck.launchModes.${launch.launchMode}`)}</Row>
+          <Row term={t('lmsCheck.moveOn')}>
+            {t(`lmsCheck.moveOnValues.${launch.moveOn}`)} (<code>{launch.moveOn}</code>)
+          </Row>
+          <Row term={t('lmsCheck.masteryScore')}>
+            {launch.masteryScore === undefined ? t('lmsCheck.masteryNone') : format.format(launch.masteryScore)}
+          </Row>
+          <Row term={t('lmsCheck.returnUrl')}>{launch.returnURL === undefined ? t('lmsCheck.returnNone') : <code>{launch.returnURL}</code>}</Row>
+        </>
+      )}
       <Row term={t('lmsCheck.session')}>{live?.finished ? t('lmsCheck.sessionEnded') : t('lmsCheck.sessionOpen')}</Row>
       <Row term={t('lmsCheck.statementsPending')}>{format.format(live?.pending ?? 0)}</Row>
       {live?.refused && <Row term={t('lmsCheck.lastError')}>{t('lmsCheck.lrsRefused')}</Row>}
