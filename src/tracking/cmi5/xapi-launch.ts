@@ -30,6 +30,8 @@ function parseAgent(text: string): XapiAgent | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
   const first = (field: unknown) => (Array.isArray(field) ? field[0] : field);
+  const objectType = first(record.objectType);
+  if (objectType !== undefined && objectType !== 'Agent') return null;
   const mbox = first(record.mbox);
   if (typeof mbox !== 'string' || !/^mailto:[^\s@<>"]+@[^\s@<>"]+$/.test(mbox) || mbox.length > 512) return null;
   const agent: XapiAgent = { objectType: 'Agent', mbox };
