@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CompletionRule } from '../../../src/content/types.ts';
 import { hasXapiLaunchParams } from '../../../src/tracking/cmi5/detect.ts';
 import { SESSION_ID_EXTENSION } from '../../../src/tracking/cmi5/launch.ts';
 import { parseXapiLaunch, xapiLaunchData } from '../../../src/tracking/cmi5/xapi-launch.ts';
@@ -37,7 +38,7 @@ describe('the TinCan launch of the xAPI package', () => {
 
   it('is no launch when a value is missing, given twice or hostile', () => {
     expect(hasXapiLaunchParams('?endpoint=https%3A%2F%2Flrs.example&fetch=x')).toBe(false);
-    for (const bad of [
+    const hostile: Record<string, string | null>[] = [
       { endpoint: 'javascript:alert(1)' },
       { endpoint: 'https://lrs.example/xapi?x=1' },
       { auth: null },
@@ -49,21 +50,25 @@ describe('the TinCan launch of the xAPI package', () => {
       { registration: 'not-a-uuid' },
       { registration: null },
       { activity_id: 'has space' },
-    ]) {
+    ];
+    for (const bad of hostile) {
       expect(parseXapiLaunch(query(bad), 'c'), JSON.stringify(bad)).toBeNull();
     }
     expect(parseXapiLaunch(`${query()}&auth=Basic%20other`, 'c')).toBeNull();
   });
 
   it('gets its launch data from the course: Normal mode, the completion rule, its own session id', () => {
-    expect(xapiLaunchData({ completion: { requireAllLessons: true, passingScore: 80 } }, 'session-1')).toEqual({
+    const rule = (passingScore?: number): { completion: CompletionRule } => ({
+      completion: { requireAllLessons: true, retryScore: 'best', ...(passingScore === undefined ? {} : { passingScore }) },
+    });
+    expect(xapiLaunchData(rule(80), 'session-1')).toEqual({
       contextTemplate: { extensions: { [SESSION_ID_EXTENSION]: 'session-1' } },
       sessionId: 'session-1',
       launchMode: 'Normal',
       moveOn: 'CompletedAndPassed',
       masteryScore: 0.8,
     });
-    expect(xapiLaunchData({ completion: { requireAllLessons: true } }, 's')).toMatchObject({ moveOn: 'Completed' });
-    expect(xapiLaunchData({ completion: { requireAllLessons: true } }, 's')).not.toHaveProperty('masteryScore');
+    expect(xapiLaunchData(rule(), 's')).toMatchObject({ moveOn: 'Completed' });
+    expect(xapiLaunchData(rule(), 's')).not.toHaveProperty('masteryScore');
   });
 });
