@@ -7,10 +7,9 @@
  * - the LMS connection check page of a cmi5 launch: the launch values, a state document
  *   round-trip, the statements of the session and what became of them; axe-clean.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmi5PackagePath, packageCourse } from '../../scripts/package.ts';
@@ -22,6 +21,7 @@ import { axeViolations } from './axe.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.ts';
 import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
+import { unzipTo } from './lms/unzip.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 let workDir: string;
@@ -33,11 +33,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-trainer-'));
   packageCourse({ build: false, cmi5: true, out: path.join(workDir, 'zips'), log: () => undefined });
   auDir = path.join(workDir, 'au');
-  for (const [name, data] of Object.entries(unzipSync(readFileSync(cmi5PackagePath(path.join(workDir, 'zips'), course.id))))) {
-    if (name.endsWith('/')) continue;
-    mkdirSync(path.dirname(path.join(auDir, name)), { recursive: true });
-    writeFileSync(path.join(auDir, name), data);
-  }
+  unzipTo(cmi5PackagePath(path.join(workDir, 'zips'), course.id), auDir);
   browser = await launchBrowser();
 });
 afterAll(async () => {

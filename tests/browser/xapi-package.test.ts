@@ -4,10 +4,10 @@
  * LMS/LRS stand-in (tests/browser/lms/lrs-server.ts `xapiLaunch`), in Chromium: the same client
  * and session as cmi5, without the fetch URL and LMS.LaunchData.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageCourse, xapiPackagePath } from '../../scripts/package.ts';
@@ -17,6 +17,7 @@ import { PROGRESS_STATE_ID } from '../../src/tracking/cmi5/session.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.ts';
 import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
+import { unzipTo } from './lms/unzip.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 let workDir: string;
@@ -27,13 +28,8 @@ let browser: Browser;
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'xapi-package-'));
   packageCourse({ build: false, xapi: true, out: path.join(workDir, 'zips'), log: () => undefined });
-  entries = unzipSync(readFileSync(xapiPackagePath(path.join(workDir, 'zips'), course.id)));
   const dir = path.join(workDir, 'au');
-  for (const [name, data] of Object.entries(entries)) {
-    if (name.endsWith('/')) continue;
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), data);
-  }
+  entries = unzipTo(xapiPackagePath(path.join(workDir, 'zips'), course.id), dir);
   lrs = await startLrsServer({ packageDir: dir });
   browser = await launchBrowser();
 });
