@@ -4,6 +4,7 @@
  *   dist-packages/<course-id>-scorm12.zip
  *   dist-packages/<course-id>-scorm2004.zip
  *   dist-packages/<course-id>-cmi5.zip   (cmi5.xml + CourseStructure.xsd, see below; --no-cmi5 leaves it out)
+ *   dist-packages/<course-id>-xapi.zip   (tincan.xml, plain xAPI with the TinCan launch; --no-xapi leaves it out)
  *
  * Each zip holds, at its root, `imsmanifest.xml` (written from the compiled course), the schema
  * files it names, and all of dist/ with relative paths. Every HTML page gets a
@@ -15,11 +16,13 @@
  *
  * The cmi5 zip holds `cmi5.xml` (src/tracking/cmi5/course-structure.ts), the course-structure XSD
  * it names (scripts/cmi5-schemas/), and dist/ without the service worker, each page marked
- * `cmi5`. `packageCourse` returns the SCORM packages only (callers drive them as SCORM); the
- * cmi5 one is written beside them (`cmi5PackagePath`).
+ * `cmi5`. The xAPI zip holds `tincan.xml` and the same pages marked `xapi`. `packageCourse`
+ * returns the SCORM packages only (callers drive them as SCORM); the cmi5 and xAPI ones are
+ * written beside them (`cmi5PackagePath`, `xapiPackagePath`).
  *
  * Options: --skip-build (use dist/ as it is), --out <folder> (default dist-packages), --cmi5-lrs <url>
- * (the only LRS origin the cmi5 pages may connect to; default: any https: origin).
+ * (the only LRS origin the cmi5 and xAPI pages may connect to; default: any https: origin),
+ * --no-cmi5, --no-xapi.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,8 +42,8 @@ import { LAUNCH_FILE, SCHEMA_FILES, scormManifest } from '../src/tracking/scorm/
 import { encodeSuspendData, SUSPEND_DATA_LIMIT } from '../src/tracking/scorm/suspend-data.ts';
 import { worstCaseRecord } from '../src/tracking/scorm/worst-case.ts';
 import { applyCsp } from './csp.ts';
-import { CMI5_META_VALUE } from '../src/tracking/cmi5/detect.ts';
-import { CMI5_LAUNCH_FILE, CMI5_SCHEMA_FILE, CMI5_XML_FILE, cmi5Xml } from '../src/tracking/cmi5/course-structure.ts';
+import { CMI5_META_VALUE, XAPI_META_VALUE } from '../src/tracking/cmi5/detect.ts';
+import { CMI5_LAUNCH_FILE, CMI5_SCHEMA_FILE, CMI5_XML_FILE, cmi5Xml, TINCAN_XML_FILE, tincanXml } from '../src/tracking/cmi5/course-structure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,6 +75,13 @@ export interface PackageOptions {
    * cmi5 adapter (src/tracking/cmi5/standard.ts) when launched with cmi5 launch parameters.
    */
   cmi5?: boolean;
+  /**
+   * Also write the plain xAPI zip, `<course-id>-xapi.zip` with `tincan.xml` (the command line does
+   * unless given `--no-xapi`). Its pages report through the same client and session as cmi5's,
+   * launched with the TinCan query (`endpoint`, `auth`, `actor`, `registration`, `activity_id`).
+   * Its pages may connect where the cmi5 package's may (`cmi5ConnectSrc`).
+   */
+  xapi?: boolean;
 }
 
 export interface BuiltPackage {
@@ -104,8 +114,9 @@ export function isServiceWorkerFile(file: string): boolean {
  * in the hash (`index.html#/lesson/x/`), as the player does in an LMS: an LMS's file server has no
  * folder index pages, so a click before the app takes over must also name a file.
  */
-export function markPage(html: string, version: ScormVersion | 'cmi5'): string {
-  const tag = `<meta name="${LMS_META_NAME}" content="${version === 'cmi5' ? CMI5_META_VALUE : LMS_META_VALUES[version]}" />`;
+export function markPage(html: string, version: ScormVersion | 'cmi5' | 'xapi'): string {
+  const value = version === 'cmi5' ? CMI5_META_VALUE : version === 'xapi' ? XAPI_META_VALUE : LMS_META_VALUES[version];
+  const tag = `<meta name="${LMS_META_NAME}" content="${value}" />`;
   if (html.includes(`name="${LMS_META_NAME}"`)) throw new Error('page is already marked for an LMS');
   const marked = html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n    ${tag}`);
   if (marked === html) throw new Error('page has no <head>');
@@ -191,28 +202,57 @@ export function packageCourse(options: PackageOptions = {}): BuiltPackage[] {
   });
   log(`largest possible suspend data: ${worst} of ${SUSPEND_DATA_LIMIT} characters`);
 
-  if (!options.cmi5) return built;
+  const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
+  const xapiFamily = { files, dist, out, mtime, connectSrc, log };
   // cmi5: course structure and its schema at the root, the player as the one AU.
+  if (options.cmi5) {
+    writeXapiFamilyZip('cmi5', cmi5PackagePath(out, course.id), xapiFamily, {
+      [CMI5_XML_FILE]: new TextEncoder().encode(cmi5Xml(course)),
+      [CMI5_SCHEMA_FILE]: readFileSync(path.join(root, 'scripts/cmi5-schemas', CMI5_SCHEMA_FILE)),
+    });
+  }
+  // Plain xAPI: tincan.xml at the root, the same pages marked `xapi`.
+  if (options.xapi) writeXapiFamilyZip('xapi', xapiPackagePath(out, course.id), xapiFamily, { [TINCAN_XML_FILE]: new TextEncoder().encode(tincanXml(course)) });
+  return built;
+}
+
+/**
+ * The cmi5 or xAPI zip: its structure files at the root, then dist/ with every page marked for the
+ * edition and its launch page saying "Opening the course…" until the app renders, as SCORM's does:
+ * connecting takes a few requests (for cmi5: token, launch data, learner preferences), and the
+ * learner should see neither the home page before their resumed lesson nor English before their
+ * language (§11).
+ */
+function writeXapiFamilyZip(
+  edition: 'cmi5' | 'xapi',
+  target: string,
+  from: { files: string[]; dist: string; out: string; mtime: Date; connectSrc: readonly string[]; log: (line: string) => void },
+  structure: Record<string, Uint8Array>,
+): void {
+  if (!from.files.includes(CMI5_LAUNCH_FILE)) throw new Error(`${CMI5_LAUNCH_FILE} is missing: build first`);
   const entries: Zippable = {};
   const add = (name: string, data: Uint8Array) => {
     if (entries[name]) throw new Error(`two files named ${name} in the package`);
-    entries[name] = [data, { mtime }];
+    entries[name] = [data, { mtime: from.mtime }];
   };
-  if (!files.includes(CMI5_LAUNCH_FILE)) throw new Error(`${CMI5_LAUNCH_FILE} is missing: build first`);
-  add(CMI5_XML_FILE, new TextEncoder().encode(cmi5Xml(course)));
-  add(CMI5_SCHEMA_FILE, readFileSync(path.join(root, 'scripts/cmi5-schemas', CMI5_SCHEMA_FILE)));
-  for (const file of files) {
-    const bytes = readFileSync(path.join(dist, file));
-    // The launch page keeps its pre-rendered home page (no "Opening the course…" status, which
-    // only the SCORM start-up replaces).
-    const connectSrc = options.cmi5ConnectSrc ?? ['https:'];
-    add(file, file.endsWith('.html') ? new TextEncoder().encode(applyCsp(markPage(bytes.toString('utf8'), 'cmi5'), { connectSrc })) : bytes);
+  for (const [name, data] of Object.entries(structure)) add(name, data);
+  for (const file of from.files) {
+    const bytes = readFileSync(path.join(from.dist, file));
+    if (!file.endsWith('.html')) {
+      add(file, bytes);
+      continue;
+    }
+    const page = markPage(bytes.toString('utf8'), edition);
+    add(file, new TextEncoder().encode(applyCsp(file === CMI5_LAUNCH_FILE ? withLmsStartup(page, en.lms.startup.opening) : page, { connectSrc: from.connectSrc })));
   }
   const zip = zipSync(entries, { level: 9 });
-  const target = cmi5PackagePath(out, course.id);
   writeFileSync(target, zip);
-  log(`${path.relative(process.cwd(), target)}  cmi5  ${Object.keys(entries).length} files  ${Math.round(zip.byteLength / 1024)} KiB`);
-  return built;
+  from.log(`${path.relative(process.cwd(), target)}  ${edition}  ${Object.keys(entries).length} files  ${Math.round(zip.byteLength / 1024)} KiB`);
+}
+
+/** Where `packageCourse` writes the plain xAPI package. */
+export function xapiPackagePath(out: string, courseId: string): string {
+  return path.join(out, `${courseId}-xapi.zip`);
 }
 
 /** Where `packageCourse` writes the cmi5 package. */
@@ -228,6 +268,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     packageCourse({
       build: !args.includes('--skip-build'),
       cmi5: !args.includes('--no-cmi5'),
+      xapi: !args.includes('--no-xapi'),
       ...(outIndex >= 0 && args[outIndex + 1] ? { out: args[outIndex + 1] } : {}),
       ...(lrsIndex >= 0 && args[lrsIndex + 1] ? { cmi5ConnectSrc: [new URL(args[lrsIndex + 1] ?? '').origin] } : {}),
     });

@@ -17,7 +17,7 @@ import { createOfflineStatusStore, watchConnection } from './ui/offline-status.t
 import { preloadRoute } from './app/route-loading.ts';
 import { canonicalRoutePath, routeLessonId, routePath } from './app/routes.ts';
 import { startAgain, startCourseSession } from './course/session.ts';
-import { createI18n, detectLocale, switchLocale } from './i18n/i18n.ts';
+import { createI18n, detectLocale, isUiLocale, switchLocale, uiLocales } from './i18n/i18n.ts';
 import { chooseTracking, isLmsPackage, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
 
@@ -82,7 +82,7 @@ async function start() {
   syncLang();
   i18n.on('languageChanged', syncLang);
   // An LMS package's launch page shows "Opening the course…" until the app renders (lms-startup.ts).
-  const startup = lmsStartup(document, i18n);
+  let startup = lmsStartup(document, i18n);
 
   // A cmi5 launch's parameters, read before the router touches the address.
   const search = location.search;
@@ -97,7 +97,16 @@ async function start() {
   }
 
   // Local storage, or the LMS's SCORM API when this is an LMS package launched by an LMS.
-  const { adapter, connection } = await chooseTracking({ course, storage, window, document, search });
+  const { adapter, connection } = await chooseTracking({ course, storage, window, document, search, uiLocales });
+  if (connection.mode === 'cmi5') {
+    // The learner's language from the LMS (cmi5 §11), before the app renders; a later pick in the player wins.
+    const cmi5 = connection.tracking;
+    if (isUiLocale(cmi5.language) && cmi5.language !== i18n.language) {
+      await switchLocale(i18n, cmi5.language).catch(() => undefined);
+      startup = lmsStartup(document, i18n);
+    }
+    i18n.on('languageChanged', () => cmi5.languagePicked());
+  }
   const session = startCourseSession({
     course,
     store: adapter.records,

@@ -20,7 +20,7 @@ import type { ScormVersion } from './scorm/formats.ts';
 import type { ScormStatus, ScormTracking } from './scorm/scorm-tracking.ts';
 import { connectScormPackage, SCORM_META_VALUES, scormEdition } from './scorm/standard.ts';
 import type { Cmi5Status, Cmi5Tracking } from './cmi5/adapter.ts';
-import { connectCmi5Package } from './cmi5/standard.ts';
+import { connectCmi5Package, connectXapiPackage } from './cmi5/standard.ts';
 
 /** The name of the meta tag that tells a packaged player which standard and edition its package is. */
 export const LMS_META_NAME = 'course-player-lms';
@@ -32,7 +32,7 @@ export const LMS_META_VALUES = SCORM_META_VALUES;
  * The standards a package can be built for, in the order they are asked. Each claims the meta
  * values of its packages and connects them. Adding a standard: its folder, and one line here.
  */
-const STANDARDS = [connectScormPackage, connectCmi5Package] as const;
+const STANDARDS = [connectScormPackage, connectCmi5Package, connectXapiPackage] as const;
 
 function packageMetaValue(doc: Pick<Document, 'querySelector'> | undefined): string | null {
   return doc?.querySelector(`meta[name="${LMS_META_NAME}"]`)?.getAttribute('content') ?? null;
@@ -53,7 +53,7 @@ export type LmsConnection =
   /** The plain web build: progress stays in this browser, nothing to say. */
   | { mode: 'web' }
   /** An LMS package opened where no LMS answered. */
-  | { mode: 'local'; expected: ScormVersion | 'cmi5'; searchedLevels: number }
+  | { mode: 'local'; expected: ScormVersion | 'cmi5' | 'xapi'; searchedLevels: number }
   | { mode: 'lms'; standard: ScormVersion; tracking: ScormTracking }
   /** A cmi5 launch (the LMS check page reads the launch from `tracking.launch`). */
   | { mode: 'cmi5'; standard: 'cmi5'; tracking: Cmi5Tracking };
@@ -61,7 +61,7 @@ export type LmsConnection =
 /** The status the UI shows. */
 export type LmsStatus =
   | { mode: 'web' }
-  | { mode: 'local'; expected: ScormVersion | 'cmi5' }
+  | { mode: 'local'; expected: ScormVersion | 'cmi5' | 'xapi' }
   | ({ mode: 'lms' } & ScormStatus)
   | ({ mode: 'lms' } & Cmi5Status);
 
@@ -82,6 +82,8 @@ export interface ChooseTrackingOptions {
    * the window's `location.search`.
    */
   search?: string | undefined;
+  /** The interface languages the player has (a cmi5 launch shows the learner's preferred one of them). */
+  uiLocales?: readonly string[] | undefined;
 }
 
 /**

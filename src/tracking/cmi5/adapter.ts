@@ -19,9 +19,12 @@ import { createLocalStorageAdapter, createLocalStorageStore } from '../local-sto
 import type { ChooseTrackingOptions, LmsStatus, TrackingChoice } from '../lms.ts';
 import { createCmi5Client } from './client.ts';
 import { createEventMapper } from './events.ts';
+import { learnerLanguage, readPreferencesWithin, rememberLanguagePick } from './language.ts';
 import { parseLaunchData, parseLaunchUrl, type LaunchData, type LaunchParams } from './launch.ts';
+import { parseXapiLaunch, xapiLaunchData } from './xapi-launch.ts';
 import { createOutbox } from './queue.ts';
 import { openCmi5Session, type Cmi5Session } from './session.ts';
+import { roundTripState, statementReports, type StateRoundTrip, type StatementReport } from './trainer.ts';
 
 /** The cmi5 connection's status, in the SCORM adapter's `state` vocabulary (LmsStatusNotice reads it). */
 export interface Cmi5Status {
@@ -36,6 +39,8 @@ export interface Cmi5Status {
   launchMode: LaunchData['launchMode'];
   restoredFrom: 'lms' | 'browser' | 'none';
   readOnly: boolean;
+  /** The session's latest statements and what became of them (the LMS check page lists them). */
+  statements: StatementReport[];
 }
 
 /** What the LMS check page shows of a cmi5 launch. */
@@ -51,10 +56,18 @@ export interface Cmi5LaunchInfo {
 
 export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
   readonly standard: 'cmi5';
+  /** `xapi`: a plain xAPI (TinCan) launch, reporting the same statements without the cmi5 LMS's part. */
+  readonly edition: 'cmi5' | 'xapi';
   readonly launch: Cmi5LaunchInfo;
   readonly session: Cmi5Session;
   /** The course's exit: terminate (awaited), then go to the returnURL when the LMS gave one. */
   exit(): Promise<void>;
+  /** The UI locale the learner's cmi5 preferences ask for (§11), or `null`: keep the player's choice (language.ts). */
+  readonly language: string | null;
+  /** The learner picked a language in the player: later loads of this AU session keep it. */
+  languagePicked(): void;
+  /** The LMS check page's test: a state document of its own written and read back (trainer.ts). */
+  checkState(): Promise<StateRoundTrip>;
 }
 
 function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
@@ -64,21 +77,51 @@ function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
   return s.lastFailure || s.refused ? 'retrying' : 'pending';
 }
 
-function localFallback(course: CompiledCourse, storage: Storage | undefined): TrackingChoice {
+function localFallback(course: CompiledCourse, storage: Storage | undefined, expected: 'cmi5' | 'xapi' = 'cmi5'): TrackingChoice {
   return {
-    connection: { mode: 'local', expected: 'cmi5', searchedLevels: 0 },
-    adapter: createLocalStorageAdapter<LmsStatus>(storage, course.id, { mode: 'local', expected: 'cmi5' }),
+    connection: { mode: 'local', expected, searchedLevels: 0 },
+    adapter: createLocalStorageAdapter<LmsStatus>(storage, course.id, { mode: 'local', expected }),
   };
+}
+
+function connected(tracking: Cmi5Tracking): TrackingChoice {
+  const status = mapStatusStore(tracking.status, (from): LmsStatus => ({ mode: 'lms', ...from }));
+  return { connection: { mode: 'cmi5', standard: 'cmi5', tracking }, adapter: { ...tracking, status } };
 }
 
 export async function connectCmi5(search: string, options: ChooseTrackingOptions): Promise<TrackingChoice> {
   const { course, storage } = options;
   const parsed = parseLaunchUrl(search);
   if (!parsed.ok) return localFallback(course, storage);
-  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location });
-  if (tracking === null) return localFallback(course, storage);
-  const status = mapStatusStore(tracking.status, (from): LmsStatus => ({ mode: 'lms', ...from }));
-  return { connection: { mode: 'cmi5', standard: 'cmi5', tracking }, adapter: { ...tracking, status } };
+  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location, languages: options.uiLocales });
+  return tracking === null ? localFallback(course, storage) : connected(tracking);
+}
+
+/** A plain xAPI (TinCan) launch of the xAPI package: the same session, statements and outbox. */
+export async function connectXapi(search: string, options: ChooseTrackingOptions): Promise<TrackingChoice> {
+  const { course, storage } = options;
+  const parsed = parseXapiLaunch(search, course.id);
+  if (parsed === null) return localFallback(course, storage, 'xapi');
+  const tracking = await createCmi5Tracking({ course, launch: parsed.params, storage, location: options.window?.location, xapi: { authorization: parsed.authorization } });
+  return tracking === null ? localFallback(course, storage, 'xapi') : connected(tracking);
+}
+
+/** One session id per xAPI launch, kept for reloads of it (as a cmi5 LMS's is, in LMS.LaunchData). */
+function xapiSessionId(store: Storage | undefined, registration: string): string {
+  const key = `xapi-session:${registration}`;
+  try {
+    const kept = store?.getItem(key);
+    if (kept) return kept;
+  } catch {
+    // Storage blocked: a fresh id.
+  }
+  const id = crypto.randomUUID();
+  try {
+    store?.setItem(key, id);
+  } catch {
+    // A reload would start a new session.
+  }
+  return id;
 }
 
 export interface Cmi5TrackingOptions {
@@ -87,8 +130,16 @@ export interface Cmi5TrackingOptions {
   storage: Storage | undefined;
   location?: Pick<Location, 'assign'> | undefined;
   sessionStore?: Storage | undefined;
+  /** The language of the statements' display strings (question texts); by default the course's content language. */
   lang?: string;
+  /** The UI locales the learner's preferred language is chosen from (§11); none: no choice. */
+  languages?: readonly string[] | undefined;
+  /** A plain xAPI launch: its Authorization header; no fetch URL, no LMS.LaunchData, no learner preferences. */
+  xapi?: { authorization: string };
 }
+
+/** How long start-up waits for the learner preferences before going on without them. */
+const PREFERENCES_WAIT_MS = 4000;
 
 /** Connects to the LMS and opens the session; `null` when the LMS cannot be reached or its launch data is unusable. */
 export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<Cmi5Tracking | null> {
@@ -99,15 +150,20 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
   } catch {
     sessionStore = undefined;
   }
-  const client = createCmi5Client({ launch, tokenStore: sessionStore });
+  const client = createCmi5Client({ launch, tokenStore: sessionStore, authorization: options.xapi?.authorization });
   const authorized = await client.authorize();
   if (!authorized.ok) return null;
-  const raw = await client.getLaunchData();
-  if (!raw.ok) return null;
-  const launchData = parseLaunchData(raw.value);
-  if (!launchData.ok) return null;
+  const languages = options.languages ?? [];
+  const [raw, profile] = await Promise.all([
+    options.xapi ? null : client.getLaunchData(),
+    languages.length === 0 ? null : readPreferencesWithin(client.getLearnerPreferences(), PREFERENCES_WAIT_MS),
+  ]);
+  const launchData = raw === null ? { ok: true as const, data: xapiLaunchData(course, xapiSessionId(sessionStore, launch.registration)) } : raw.ok ? parseLaunchData(raw.value) : null;
+  if (!launchData?.ok) return null;
   const data = launchData.data;
-  const lang = options.lang ?? (typeof document !== 'undefined' ? document.documentElement.lang || 'en' : 'en');
+  const language = learnerLanguage(profile, languages, sessionStore, data.sessionId);
+  // The display strings are the course's words, in its content language whatever the UI language.
+  const lang = options.lang ?? course.locale;
   const session = await openCmi5Session({
     launch,
     launchData: data,
@@ -116,6 +172,8 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
     outbox: createOutbox({ storage, registration: launch.registration }),
     sessionStore,
   });
+  // A plain xAPI launch has no other check of its credentials: refused from the start, it runs locally.
+  if (options.xapi && client.refused) return null;
   const readOnly = data.launchMode !== 'Normal';
   const lms = await session.loadProgress();
   const local = createLocalStorageStore(storage, course.id);
@@ -136,6 +194,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
       launchMode: s.launchMode,
       restoredFrom,
       readOnly,
+      statements: statementReports(s),
     };
   };
   const status = createStatusStore<Cmi5Status>(snapshot());
@@ -168,6 +227,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
 
   session.initialize();
   publish();
+  void session.flush().then(publish);
   const map = createEventMapper({ session, course, startedAt: Date.now() });
 
   const attach = (facts: CourseFacts) => {
@@ -203,6 +263,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
 
   return {
     standard: 'cmi5',
+    edition: options.xapi ? 'xapi' : 'cmi5',
     launch: info,
     session,
     records,
@@ -218,5 +279,8 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
       const { returnURL } = await end(false);
       if (returnURL) options.location?.assign(returnURL);
     },
+    language,
+    languagePicked: () => rememberLanguagePick(sessionStore, data.sessionId),
+    checkState: () => roundTripState(client),
   };
 }

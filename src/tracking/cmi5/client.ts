@@ -16,7 +16,7 @@
  *   answers 204, or 409 for an id it already has: both mean stored).
  * - 401/403 from the LRS: the client answers `refused` from then on, without another request.
  */
-import type { Cmi5Actor, LaunchParams } from './launch.ts';
+import type { LaunchParams, XapiAgent } from './launch.ts';
 
 export const XAPI_VERSION = '1.0.3';
 export const LAUNCH_DATA_STATE_ID = 'LMS.LaunchData';
@@ -42,6 +42,11 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Per-request time limit (default 20 s). */
   timeoutMs?: number;
+  /**
+   * A plain xAPI (TinCan) launch's `auth`: the whole Authorization header value, given by the
+   * launch instead of a fetch URL (no token request).
+   */
+  authorization?: string | undefined;
 }
 
 export interface RequestOptions {
@@ -70,8 +75,8 @@ export function tokenKey(launch: Pick<LaunchParams, 'registration' | 'fetch'>): 
   return `cmi5-token:${launch.registration}:${launch.fetch}`;
 }
 
-function agentParam(actor: Cmi5Actor): string {
-  return JSON.stringify({ objectType: 'Agent', account: actor.account });
+function agentParam(actor: XapiAgent): string {
+  return JSON.stringify('account' in actor ? { objectType: 'Agent', account: actor.account } : { objectType: 'Agent', mbox: actor.mbox });
 }
 
 function classify(status: number, what: string): ClientFailure {
@@ -114,13 +119,14 @@ export function createCmi5Client(options: ClientOptions): Cmi5Client {
 
   async function xapi(what: string, path: string, init: RequestInit = {}, soft403 = false): Promise<ClientResult<Response>> {
     if (refusal) return refusal;
-    if (token === null) {
+    if (token === null && options.authorization === undefined) {
       const authorized = await client.authorize();
       if (!authorized.ok) return authorized;
     }
+    const authorization = options.authorization ?? `Basic ${token}`;
     return send(what, `${launch.endpoint}${path}`, {
       ...init,
-      headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Basic ${token}`, 'X-Experience-API-Version': XAPI_VERSION },
+      headers: { ...(init.headers as Record<string, string> | undefined), Authorization: authorization, 'X-Experience-API-Version': XAPI_VERSION },
     }, soft403);
   }
 
@@ -161,7 +167,7 @@ export function createCmi5Client(options: ClientOptions): Cmi5Client {
     },
     authorize() {
       if (refusal) return Promise.resolve(refusal);
-      if (token !== null) return Promise.resolve({ ok: true, value: undefined });
+      if (token !== null || options.authorization !== undefined) return Promise.resolve({ ok: true, value: undefined });
       const stored = readStored();
       if (stored) {
         token = stored;

@@ -72,3 +72,30 @@ ${titleAndDescription}    <url>${CMI5_LAUNCH_FILE}</url>
 </courseStructure>
 `;
 }
+
+export const TINCAN_XML_FILE = 'tincan.xml';
+/** The activity type of the course in `tincan.xml` (ADL's course activity type). */
+export const COURSE_ACTIVITY_TYPE = 'http://adlnet.gov/expapi/activities/course';
+
+/**
+ * `tincan.xml` of the plain xAPI package (Rustici's TinCan package format): one activity, the
+ * course (its id is the one the player reports on when the LMS passes no `activity_id`), with the
+ * launch file relative to the package.
+ *
+ * @example
+ * tincanXml(course).includes('<launch lang="en">index.html</launch>') // → true
+ */
+export function tincanXml(course: Pick<CompiledCourse, 'id' | 'locale' | 'title' | 'description'>): string {
+  const lang = escape(course.locale);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<tincan xmlns="http://projecttincan.com/tincan.xsd">
+  <activities>
+    <activity id="${escape(courseIri(course.id))}" type="${COURSE_ACTIVITY_TYPE}">
+      <name lang="${lang}">${escape(course.title)}</name>
+      <description lang="${lang}">${escape(course.description)}</description>
+      <launch lang="${lang}">${CMI5_LAUNCH_FILE}</launch>
+    </activity>
+  </activities>
+</tincan>
+`;
+}

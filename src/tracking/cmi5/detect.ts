@@ -17,3 +17,12 @@ export function hasCmi5LaunchParams(search: string): boolean {
   const params = new URLSearchParams(search);
   return params.has('endpoint') && params.has('fetch');
 }
+
+/** The `<meta name="course-player-lms">` value of pages in the plain xAPI package (scripts/package.ts). */
+export const XAPI_META_VALUE = 'xapi';
+
+/** Whether a query string carries the TinCan launch parameters at all (the full check is xapi-launch.ts). */
+export function hasXapiLaunchParams(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return params.has('endpoint') && params.has('auth') && params.has('actor');
+}

@@ -24,12 +24,16 @@ export interface Cmi5Actor {
   account: { homePage: string; name: string };
 }
 
+/** An xAPI Agent as a plain xAPI (TinCan) launch may give it: by account or by mailbox (xapi-launch.ts). */
+export type XapiAgent = Cmi5Actor | { objectType: 'Agent'; name?: string; mbox: string };
+
 export interface LaunchParams {
   /** Base endpoint for xAPI requests, always ending in `/` (§8.1.1). */
   endpoint: string;
-  /** The one-time authorization token URL (§8.1.2, §8.2). */
+  /** The one-time authorization token URL (§8.1.2, §8.2); empty in a plain xAPI launch, which gives `auth` instead. */
   fetch: string;
-  actor: Cmi5Actor;
+  /** Always a {@link Cmi5Actor} in a cmi5 launch (§9.2). */
+  actor: XapiAgent;
   /** Lower-case UUID (§8.1.4). */
   registration: string;
   /** The object id of every cmi5 defined statement (§8.1.5, §9.4). */
@@ -48,12 +52,12 @@ export type LaunchResult = { ok: true; params: LaunchParams } | { ok: false; err
 const MAX_URL = 2048;
 /** Longest actor JSON accepted. */
 const MAX_ACTOR = 4096;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An IRI scheme followed by something, no white space, control characters or `<>"{}|\^\`` (RFC 3987 in outline). */
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
+export const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 
 /** Whether text has white space or a control character (C0 or DEL). */
-function hasSpaceOrControl(text: string): boolean {
+export function hasSpaceOrControl(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code < 0x21 || code === 0x7f) return true;
@@ -94,7 +98,7 @@ export function normalizeEndpoint(value: string): string | null {
   return url.href;
 }
 
-function parseActor(text: string): Cmi5Actor | string {
+export function parseActor(text: string): Cmi5Actor | string {
   if (text.length > MAX_ACTOR) return `is longer than ${MAX_ACTOR} characters`;
   let value: unknown;
   try {

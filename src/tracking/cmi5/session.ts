@@ -74,8 +74,8 @@ export interface Cmi5SessionStatus {
   /** The LRS refused the token: nothing more will be sent in this session. */
   refused: boolean;
   lastFailure?: ClientFailure;
-  /** The statements this session queued, newest last (verb name, id, whether still pending). */
-  statements: { verb: string; id: string; pending: boolean }[];
+  /** The statements this session queued, newest last (verb name, id, whether still pending, whether the LRS rejected it for good). */
+  statements: { verb: string; id: string; pending: boolean; rejected: boolean }[];
 }
 
 /** `completed`, `passed` or `failed` when a queued statement is one of those cmi5 defined verbs. */
@@ -275,7 +275,9 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
     flush: flushNow,
     status() {
       const items = outbox.items();
-      const pendingIds = new Set(items.flatMap((i) => (i.kind === 'statement' ? [i.id] : [])));
+      const statementIds = (list: typeof items) => new Set(list.flatMap((i) => (i.kind === 'statement' ? [i.id] : [])));
+      const pendingIds = statementIds(items);
+      const rejectedIds = statementIds(outbox.rejected());
       const status: Cmi5SessionStatus = {
         launchMode: launchData.launchMode,
         initialized: initializedAt !== null,
@@ -283,7 +285,7 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
         pending: items.length,
         rejected: outbox.rejected().length,
         refused: client.refused,
-        statements: queued.map((q) => ({ ...q, pending: pendingIds.has(q.id) })),
+        statements: queued.map((q) => ({ ...q, pending: pendingIds.has(q.id), rejected: rejectedIds.has(q.id) })),
       };
       if (lastFailure) status.lastFailure = lastFailure;
       return status;

@@ -17,7 +17,7 @@ import type { KnowledgeCheck, Question, QuestionText } from '../../content/types
 import { gradeQuestion } from '../../course/scoring.ts';
 import type { Answer } from '../../course/types.ts';
 import { lmsOf } from '../../questions/lms.ts';
-import type { Cmi5Actor, LaunchData, LaunchParams, XapiContext } from './launch.ts';
+import type { LaunchData, LaunchParams, XapiAgent, XapiContext } from './launch.ts';
 
 export const VERBS = {
   initialized: 'http://adlnet.gov/expapi/verbs/initialized',
@@ -65,7 +65,7 @@ export interface ActivityDefinition {
 export interface Statement {
   id: string;
   timestamp: string;
-  actor: Cmi5Actor;
+  actor: XapiAgent;
   verb: { id: string; display: Record<string, string> };
   object: { objectType: 'Activity'; id: string; definition?: ActivityDefinition };
   result?: XapiResult;

@@ -14,6 +14,9 @@
  *   section: see {@link Rejection.rule}. A batch POST is all or nothing, as in xAPI.
  * - Faults: `setAvailable(false)` answers 503 to every xAPI request until switched back.
  * - Optionally serves an unzipped package under /au/ (same origin as the LRS).
+ * - `xapiLaunch()`: a plain xAPI (TinCan) launch of the xAPI package: `endpoint`, `auth`, `actor`,
+ *   `registration`, `activity_id`, no fetch URL and no LMS.LaunchData. Its statements are checked
+ *   as xAPI (id, timestamp, actor, registration, the launch's activity), not against cmi5 §9.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -54,6 +57,8 @@ export interface LmsSession {
   terminated: boolean;
   /** A later launch of the registration found this session still open (§9.3.6). */
   abandoned: boolean;
+  /** A plain xAPI launch (`xapiLaunch`): no cmi5 rules. */
+  xapi?: true;
 }
 
 export interface LrsServerOptions {
@@ -85,6 +90,8 @@ export interface LrsServer {
   actor: Json;
   /** Starts a session and returns its launch URL. */
   launch(options?: LaunchOptions): { url: string; session: LmsSession };
+  /** A plain xAPI (TinCan) launch of the AU: `auth` in the URL, the session's id unknown to the LMS. */
+  xapiLaunch(options?: Pick<LaunchOptions, 'registration' | 'auUrl'>): { url: string; session: LmsSession };
   sessions: LmsSession[];
   /** Accepted statements, in the order received. */
   statements: Json[];
@@ -140,11 +147,25 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
     ...(options.returnURL === undefined ? {} : { returnURL: typeof options.returnURL === 'function' ? options.returnURL(base) : options.returnURL }),
   });
 
+  /** Why a statement of a plain xAPI launch is not one an LRS would store for it, or null. */
+  function checkXapi(statement: Json, session: LmsSession): Omit<Rejection, 'statement'> | null {
+    const context = isRecord(statement.context) ? statement.context : {};
+    if (context.registration !== session.registration) return { rule: 'xAPI', message: 'the registration is not the launch registration' };
+    if (!isRecord(statement.actor) || JSON.stringify(statement.actor.account) !== JSON.stringify(actor.account)) return { rule: 'xAPI', message: 'not the launch actor' };
+    if (!isRecord(statement.verb) || typeof statement.verb.id !== 'string') return { rule: 'xAPI', message: 'no verb id' };
+    if (!isRecord(statement.object) || typeof statement.object.id !== 'string' || !statement.object.id.startsWith(activityId)) {
+      return { rule: 'xAPI', message: 'the object is not the launch activity (or one under it)' };
+    }
+    if (session.terminated) return { rule: 'xAPI', message: 'a statement after "terminated"' };
+    return null;
+  }
+
   /** Why a statement breaks an AU requirement, or null. `pending` are earlier statements of the same batch. */
   function check(statement: unknown, session: LmsSession | undefined, pending: Json[]): Omit<Rejection, 'statement'> | null {
     if (!isRecord(statement)) return { rule: 'xAPI', message: 'not a statement object' };
     if (typeof statement.id !== 'string' || !UUID.test(statement.id)) return { rule: '§9.1', message: 'the statement id is not a UUID' };
     if (typeof statement.timestamp !== 'string' || !statement.timestamp.endsWith('Z')) return { rule: '§9.7', message: 'no UTC timestamp' };
+    if (session?.xapi) return checkXapi(statement, session);
     const context = isRecord(statement.context) ? statement.context : null;
     const extensions = context && isRecord(context.extensions) ? context.extensions : {};
     const sessionId = extensions[SESSION_ID];
@@ -210,8 +231,12 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
     return null;
   }
 
-  function accept(statement: Json) {
+  function accept(statement: Json, session: LmsSession) {
     statements.push(statement);
+    if (session.xapi) {
+      if ((statement.verb as Json).id === VERB('terminated')) session.terminated = true;
+      return;
+    }
     const sessionId = (statement.context as Json & { extensions: Json }).extensions[SESSION_ID];
     const target = sessions.find((s) => s.sessionId === sessionId);
     const verb = DEFINED.find((name) => VERB(name) === (statement.verb as Json).id);
@@ -236,7 +261,7 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
       if (problem) return { ...problem, statement };
       fresh.push(statement as Json);
     }
-    for (const statement of fresh) accept(statement);
+    for (const statement of fresh) accept(statement, session);
     return null;
   }
 
@@ -388,6 +413,30 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
         actor: JSON.stringify(actor),
         registration: session.registration,
         activityId,
+      });
+      return { url: `${launchOptions.auUrl ?? `${base}/au/index.html`}?${query}`, session };
+    },
+    xapiLaunch(launchOptions = {}) {
+      const session: LmsSession = {
+        sessionId: '',
+        registration: launchOptions.registration ?? randomUUID(),
+        launchMode: 'Normal',
+        token: Buffer.from(`${randomUUID()}:${randomUUID()}`).toString('base64'),
+        fetchUrl: '',
+        fetchCalls: 0,
+        defined: [],
+        initialized: false,
+        terminated: false,
+        abandoned: false,
+        xapi: true,
+      };
+      sessions.push(session);
+      const query = new URLSearchParams({
+        endpoint: `${base}/xapi`,
+        auth: `Basic ${session.token}`,
+        actor: JSON.stringify(actor),
+        registration: session.registration,
+        activity_id: activityId,
       });
       return { url: `${launchOptions.auUrl ?? `${base}/au/index.html`}?${query}`, session };
     },
