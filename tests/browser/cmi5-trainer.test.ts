@@ -21,7 +21,7 @@ import { axeViolations } from './axe.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.ts';
 import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
-import { unzipTo } from './lms/unzip.ts';
+import { unpackPackage } from './lms/unpack.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 let workDir: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-trainer-'));
   packageCourse({ build: false, cmi5: true, out: path.join(workDir, 'zips'), log: () => undefined });
   auDir = path.join(workDir, 'au');
-  unzipTo(cmi5PackagePath(path.join(workDir, 'zips'), course.id), auDir);
+  unpackPackage(cmi5PackagePath(path.join(workDir, 'zips'), course.id), auDir);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -17,7 +17,7 @@ import { PROGRESS_STATE_ID } from '../../src/tracking/cmi5/session.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
 import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.ts';
 import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
-import { unzipTo } from './lms/unzip.ts';
+import { unpackPackage } from './lms/unpack.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
 let workDir: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'xapi-package-'));
   packageCourse({ build: false, xapi: true, out: path.join(workDir, 'zips'), log: () => undefined });
   const dir = path.join(workDir, 'au');
-  entries = unzipTo(xapiPackagePath(path.join(workDir, 'zips'), course.id), dir);
+  entries = unpackPackage(xapiPackagePath(path.join(workDir, 'zips'), course.id), dir);
   lrs = await startLrsServer({ packageDir: dir });
   browser = await launchBrowser();
 });
