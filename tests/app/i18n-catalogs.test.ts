@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lmsSessionCatalogs } from '../../src/i18n/lms-session.ts';
 import { printCatalogs } from '../../src/i18n/print.ts';
 import { catalogs } from '../i18n-catalogs.ts';
 
 // The print edition's and read-aloud's strings are their own namespace (src/i18n/print.ts), with keys
-// that do not clash with the main catalog's: checked here as one.
+// that do not clash with the main catalog's: checked here as one. So are an LMS session's
+// controls (src/i18n/lms-session.ts).
 const resources = {
-  en: { translation: { ...catalogs.en, ...printCatalogs.en } },
-  fr: { translation: { ...catalogs.fr, ...printCatalogs.fr } },
+  en: { translation: { ...catalogs.en, ...printCatalogs.en, ...lmsSessionCatalogs.en } },
+  fr: { translation: { ...catalogs.fr, ...printCatalogs.fr, ...lmsSessionCatalogs.fr } },
 };
 
 function keys(value: unknown, prefix = ''): string[] {
