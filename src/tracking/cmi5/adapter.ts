@@ -212,6 +212,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
 
   let ending: Promise<{ returnURL?: string }> | null = null;
   let exiting: Promise<'left' | 'ended'> | null = null;
+  let unloading = false;
   const end = (unloading: boolean) => {
     if (ending === null) {
       finished = true;
@@ -241,9 +242,11 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
     attach,
     status,
     flush: () => {
-      void session.flush().then(publish);
+      // Hidden after pagehide (a closing tab): the keepalive requests already carry everything.
+      if (!unloading) void session.flush().then(publish);
     },
     finish: () => {
+      unloading = true;
       void end(true);
     },
     exit() {
