@@ -18,7 +18,7 @@ export type LmsSessionPlace = 'header' | 'results' | 'notice';
 
 export default function LmsSession({ place }: { place: LmsSessionPlace }) {
   if (place === 'notice') return <SessionNotice />;
-  const button = <ExitCourseButton className={place === 'header' ? 'icon-button' : 'button button--secondary'} />;
+  const button = <ExitCourseButton className={place === 'header' ? 'icon-button app-header__exit' : 'button button--secondary'} />;
   return place === 'header' ? button : <p className="no-print">{button}</p>;
 }
 
