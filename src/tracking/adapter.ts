@@ -60,6 +60,13 @@ export interface TrackingAdapter<Status> {
   flush(): void;
   /** The page is closing: send everything and end the session, once. */
   finish(): void;
+  /**
+   * The course's own exit, for standards that have one (cmi5: `terminated`, then the LMS's
+   * returnURL). Absent: the player shows no exit control. Calling it again returns the first
+   * call's promise (one `terminated`). `left`: the page is going to the LMS; `ended`: the session
+   * is over and the learner may close the window.
+   */
+  exit?(): Promise<'left' | 'ended'>;
 }
 
 /**

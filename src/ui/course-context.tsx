@@ -16,6 +16,8 @@ import type { LmsConnection, LmsStatus } from '../tracking/lms.ts';
 export interface CourseTracking {
   connection: LmsConnection;
   status: StatusStore<LmsStatus>;
+  /** The adapter's course exit (cmi5); absent: the player shows no "Exit course". */
+  exit?: (() => Promise<'left' | 'ended'>) | undefined;
 }
 
 export interface CourseRuntime {

@@ -2,15 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lmsCheckCatalogs } from '../../src/i18n/lms-check.ts';
+import { lmsSessionCatalogs } from '../../src/i18n/lms-session.ts';
 import { printCatalogs } from '../../src/i18n/print.ts';
 import { catalogs } from '../i18n-catalogs.ts';
 
-// The print edition's and read-aloud's strings (src/i18n/print.ts) and the LMS check page's
-// (src/i18n/lms-check.ts) are their own namespaces, with keys that do not clash with the main
-// catalog's: checked here as one.
+// The print edition's and read-aloud's strings (src/i18n/print.ts), the LMS check page's
+// (src/i18n/lms-check.ts) and an LMS session's controls (src/i18n/lms-session.ts) are their own
+// namespaces, with keys that do not clash with the main catalog's: checked here as one.
 const resources = {
-  en: { translation: { ...catalogs.en, ...printCatalogs.en, ...lmsCheckCatalogs.en } },
-  fr: { translation: { ...catalogs.fr, ...printCatalogs.fr, ...lmsCheckCatalogs.fr } },
+  en: { translation: { ...catalogs.en, ...printCatalogs.en, ...lmsCheckCatalogs.en, ...lmsSessionCatalogs.en } },
+  fr: { translation: { ...catalogs.fr, ...printCatalogs.fr, ...lmsCheckCatalogs.fr, ...lmsSessionCatalogs.fr } },
 };
 
 function keys(value: unknown, prefix = ''): string[] {

@@ -5,17 +5,16 @@
  * profile (so everything must come from the LRS's state document) and lands on the same lesson
  * with the same answers. The stand-in rejects any statement that breaks cmi5 §9.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmi5PackagePath, packageCourse } from '../../scripts/package.ts';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { PROGRESS_STATE_ID } from '../../src/tracking/cmi5/session.ts';
 import { launchBrowser } from './browser.ts';
+import { unpackCmi5Package } from './lms/cmi5-package.ts';
 import { lessonComplete, openLesson, takeLessons } from './lms/course-driver.ts';
 import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
 
@@ -26,15 +25,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-course-'));
-  packageCourse({ build: false, cmi5: true, out: path.join(workDir, 'zips'), log: () => undefined });
-  const entries = unzipSync(readFileSync(cmi5PackagePath(path.join(workDir, 'zips'), course.id)));
-  const dir = path.join(workDir, 'au');
-  for (const [name, data] of Object.entries(entries)) {
-    if (name.endsWith('/')) continue;
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), data);
-  }
-  lrs = await startLrsServer({ packageDir: dir, masteryScore: 0.8 });
+  lrs = await startLrsServer({ packageDir: unpackCmi5Package(workDir, course.id), masteryScore: 0.8 });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { useCourseActor, useCourseRuntime, useCourseSelector } from '../../ui/co
 import { usePage } from '../use-page.ts';
 import { Certificate } from './Certificate.tsx';
 import { routePath } from '../routes.ts';
+import { LmsSessionSlot } from '../shell/lms-session-slot.tsx';
 
 /** Results: progress, each check's score, time spent, and the certificate once complete. */
 export function ResultsPage() {
@@ -117,6 +118,7 @@ export function ResultsPage() {
       <p className="no-print">
         <Link to={routePath.print}>{t('print.link')}</Link>
       </p>
+      <LmsSessionSlot place="results" />
 
       <h2 className="no-print">{t('results.restart')}</h2>
       <div className="no-print">

@@ -7,6 +7,7 @@ import { OfflineNotice } from '../offline/OfflineNotice.tsx';
 import { RestoreNotice } from '../pages/RestoreNotice.tsx';
 import { CourseMenu } from './CourseMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { LmsSessionSlot } from './lms-session-slot.tsx';
 import { LmsStatusNotice } from './LmsStatusNotice.tsx';
 import { SaveStatusNotice } from './SaveStatusNotice.tsx';
 
@@ -81,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/">{course.title}</Link>
         </p>
         <LanguageSwitcher />
+        <LmsSessionSlot place="header" />
       </header>
       <div className="app-body">
         <CourseMenu id={menuId} open={open} overlay={wide === false} prerendered={wide === null} onClose={closeOverlay} />
@@ -91,6 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <OfflineNotice />
           <SaveStatusNotice />
           <LmsStatusNotice />
+          <LmsSessionSlot place="notice" />
           {restoreNoticeHere && <RestoreNotice />}
           {children}
         </main>

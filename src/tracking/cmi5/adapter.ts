@@ -6,8 +6,12 @@
  * 3. reads the progress record from the xAPI state document: the LMS's copy wins over the
  *    browser's, as with SCORM; each saved record goes to both;
  * 4. maps the machine's `tracking.*` facts to statements (events.ts);
- * 5. on `pagehide` (finish) sends `terminated` with keepalive; {@link Cmi5Tracking.exit} also
- *    goes to the LMS's returnURL afterwards (§10.2.6).
+ * 5. on `pagehide` (finish) sends `terminated` with keepalive; {@link Cmi5Tracking.exit} (the
+ *    player's "Exit course") sends it and then goes to the LMS's returnURL (§10.2.6);
+ * 6. while the LRS fails, tries again on its own (backing off up to 30 s), until it answers or
+ *    refuses (401/403: never retried, the learner is told calmly).
+ *
+ * A Review launch shows the learner's last record and sends nothing (no statements, no state).
  *
  * Any failure to connect: the course runs on local storage and says so (`mode: 'local'`).
  */
@@ -29,7 +33,11 @@ import { roundTripState, statementReports, type StateRoundTrip, type StatementRe
 /** The cmi5 connection's status, in the SCORM adapter's `state` vocabulary (LmsStatusNotice reads it). */
 export interface Cmi5Status {
   standard: 'cmi5';
-  /** `saved`: nothing waits; `pending`: sending; `retrying`: the LRS failed, kept in the outbox; `ended`: terminated with items still waiting (sent at the next launch). */
+  /**
+   * `saved`: nothing waits; `pending`: sending; `retrying`: the LRS failed, kept in the outbox and
+   * tried again; `ended`: terminated, or the token refused, with items still waiting (sent at the
+   * next launch; while the page stays open after Exit, still tried again).
+   */
   state: 'saved' | 'pending' | 'retrying' | 'ended';
   initialized: boolean;
   finished: boolean;
@@ -41,6 +49,8 @@ export interface Cmi5Status {
   readOnly: boolean;
   /** The session's latest statements and what became of them (the LMS check page lists them). */
   statements: StatementReport[];
+  /** The learner pressed Exit course and the LMS gave a returnURL: the page is going back to it. */
+  leaving: boolean;
 }
 
 /** What the LMS check page shows of a cmi5 launch. */
@@ -61,7 +71,7 @@ export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
   readonly launch: Cmi5LaunchInfo;
   readonly session: Cmi5Session;
   /** The course's exit: terminate (awaited), then go to the returnURL when the LMS gave one. */
-  exit(): Promise<void>;
+  exit(): Promise<'left' | 'ended'>;
   /** The UI locale the learner's cmi5 preferences ask for (§11), or `null`: keep the player's choice (language.ts). */
   readonly language: string | null;
   /** The learner picked a language in the player: later loads of this AU session keep it. */
@@ -73,8 +83,9 @@ export interface Cmi5Tracking extends TrackingAdapter<Cmi5Status> {
 function toState(session: Cmi5Session, finished: boolean): Cmi5Status['state'] {
   const s = session.status();
   if (s.pending === 0) return 'saved';
-  if (finished) return 'ended';
-  return s.lastFailure || s.refused ? 'retrying' : 'pending';
+  // A refused token (401/403) is not retried: like an ended session, kept for the next launch.
+  if (finished || s.refused) return 'ended';
+  return s.lastFailure ? 'retrying' : 'pending';
 }
 
 function localFallback(course: CompiledCourse, storage: Storage | undefined, expected: 'cmi5' | 'xapi' = 'cmi5'): TrackingChoice {
@@ -180,6 +191,7 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
   const lmsRecord = lms.ok && lms.value !== null && lms.value !== undefined ? lms.value : null;
 
   let finished = false;
+  let leaving = false;
   let restoredFrom: Cmi5Status['restoredFrom'] = 'none';
   const snapshot = (): Cmi5Status => {
     const s = session.status();
@@ -195,10 +207,28 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
       restoredFrom,
       readOnly,
       statements: statementReports(s),
+      leaving,
     };
   };
   const status = createStatusStore<Cmi5Status>(snapshot());
-  const publish = () => status.set(snapshot());
+  // While the LRS fails, try again on a timer (1 s, doubling up to 30 s), not only on the next
+  // fact; never after a refusal (401/403), which would only be refused again.
+  let retryDelay = 1000;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const publish = () => {
+    status.set(snapshot());
+    const s = session.status();
+    if (s.pending === 0 || s.refused || !s.lastFailure) {
+      retryDelay = 1000;
+      return;
+    }
+    if (retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      retryDelay = Math.min(retryDelay * 2, 30_000);
+      void session.flush().then(publish);
+    }, retryDelay);
+  };
 
   const records: ProgressStore = {
     load() {
@@ -232,7 +262,8 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
 
   const attach = (facts: CourseFacts) => {
     facts.on('*', (fact) => {
-      map(fact as TrackingEvent);
+      // Review: the learner looks at their last record; nothing they do is sent.
+      if (data.launchMode !== 'Review') map(fact as TrackingEvent);
       publish();
       // Sending is asynchronous: publish again once it has had a moment.
       void session.flush().then(publish);
@@ -240,6 +271,8 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
   };
 
   let ending: Promise<{ returnURL?: string }> | null = null;
+  let exiting: Promise<'left' | 'ended'> | null = null;
+  let unloading = false;
   const end = (unloading: boolean) => {
     if (ending === null) {
       finished = true;
@@ -270,14 +303,22 @@ export async function createCmi5Tracking(options: Cmi5TrackingOptions): Promise<
     attach,
     status,
     flush: () => {
-      void session.flush().then(publish);
+      // Hidden after pagehide (a closing tab): the keepalive requests already carry everything.
+      if (!unloading) void session.flush().then(publish);
     },
     finish: () => {
+      unloading = true;
       void end(true);
     },
-    async exit() {
-      const { returnURL } = await end(false);
-      if (returnURL) options.location?.assign(returnURL);
+    exit() {
+      exiting ??= end(false).then(({ returnURL }) => {
+        if (!returnURL || !options.location) return 'ended';
+        leaving = true;
+        publish();
+        options.location.assign(returnURL);
+        return 'left';
+      });
+      return exiting;
     },
     language,
     languagePicked: () => rememberLanguagePick(sessionStore, data.sessionId),

@@ -9,6 +9,7 @@
  * | `tracking.questionAnswered` | `answered` with the question's interaction definition (cmi5 allowed) |
  * | `tracking.courseCompleted` | `completed` (§9.3.3) |
  * | `tracking.coursePassed` / `courseFailed` | `passed` / `failed`, judged against the LMS's mastery score (§9.3.4–5) |
+ * | `tracking.started` | at each launch, `completed` and the verdict the record already holds, in case an earlier session could not send them (the session sends each once per registration) |
  *
  * A question's duration is the machine's latency (since its check was opened), or else the time
  * since the previous event of the session (or since it started).
@@ -37,6 +38,8 @@ export function createEventMapper(options: EventMapperOptions): (event: Tracking
     lastAt = Math.max(lastAt, at);
     return duration;
   };
+  const judge = (event: { score: number; max: number; type: string; success?: 'passed' | 'failed' | null }) =>
+    session.judged(event.max > 0 ? Math.min(1, Math.max(0, event.score / event.max)) : 0, event.type === 'tracking.coursePassed' || event.success === 'passed');
   return (event) => {
     switch (event.type) {
       case 'tracking.progressChanged':
@@ -58,14 +61,16 @@ export function createEventMapper(options: EventMapperOptions): (event: Tracking
         return session.completed();
       case 'tracking.coursePassed':
       case 'tracking.courseFailed':
-        return session.judged(event.max > 0 ? Math.min(1, Math.max(0, event.score / event.max)) : 0, event.type === 'tracking.coursePassed');
+        return judge(event);
       case 'tracking.checkSubmitted':
         since(event.submittedAt);
         return null;
+      case 'tracking.started':
+        if (event.completed) session.completed();
+        return event.success === null ? null : judge(event);
       case 'tracking.lessonCompleted':
       case 'tracking.courseRestarted':
       case 'tracking.checkOpened':
-      case 'tracking.started':
         return null;
     }
   };

@@ -105,6 +105,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let memory: Stored = { next: 1, items: [], rejected: [] };
   let durable = options.storage !== undefined;
   let running: Promise<FlushResult> | null = null;
+  let again = false;
 
   function load(): Stored {
     if (!durable || !options.storage) return memory;
@@ -203,9 +204,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return save({ ...state, next: state.next + 1, items: [...items, item] }) ? { ok: true, queued: true } : full();
     },
     flush(sender) {
-      running ??= run(sender).finally(() => {
+      // A call while a run is finishing (its last look found the outbox empty, its promise not yet
+      // settled) must not be answered by that run alone: its items would wait for the next event.
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let result: FlushResult;
+        do {
+          again = false;
+          result = await run(sender);
+        } while (again && !result.stopped);
         running = null;
-      });
+        return result;
+      })();
       return running;
     },
     flushKeepalive(sender) {

@@ -128,7 +128,9 @@ export async function openCmi5Session(options: Cmi5SessionOptions): Promise<Cmi5
 
   const flushNow = async () => {
     const result = await outbox.flush(client);
+    // Cleared once the outbox empties: a later wait is plain sending, not retrying.
     if (result.stopped) lastFailure = result.stopped;
+    else if (result.remaining === 0) lastFailure = undefined;
   };
   await flushNow();
 

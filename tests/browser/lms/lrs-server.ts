@@ -12,7 +12,10 @@
  *   session's `Authorization: Basic <token>` and the `X-Experience-API-Version` header.
  * - It REJECTS (400, and records why) statements that break the AU requirements, each under its
  *   section: see {@link Rejection.rule}. A batch POST is all or nothing, as in xAPI.
- * - Faults: `setAvailable(false)` answers 503 to every xAPI request until switched back.
+ * - Faults: `setAvailable(false)` answers 503 to every xAPI request until switched back;
+ *   `failNext(n, 'drop')` drops the connection of the next n xAPI requests (or answers 503);
+ *   `session.refusedWith = 401` refuses that session's token from then on (an expired token).
+ * - Per launch: the launch mode (Normal, Browse, Review) and the returnURL (§10.2.6).
  * - Optionally serves an unzipped package under /au/ (same origin as the LRS).
  * - `xapiLaunch()`: a plain xAPI (TinCan) launch of the xAPI package: `endpoint`, `auth`, `actor`,
  *   `registration`, `activity_id`, no fetch URL and no LMS.LaunchData. Its statements are checked
@@ -59,6 +62,10 @@ export interface LmsSession {
   abandoned: boolean;
   /** A plain xAPI launch (`xapiLaunch`): no cmi5 rules. */
   xapi?: true;
+  /** Set to 401 or 403: the LRS refuses this session's token from then on. */
+  refusedWith?: 401 | 403;
+  /** xAPI requests made with this session's token, refused ones included. */
+  xapiRequests: string[];
 }
 
 export interface LrsServerOptions {
@@ -81,6 +88,8 @@ export interface LaunchOptions {
   registration?: string;
   /** The AU's URL; default: /au/index.html on this server. */
   auUrl?: string;
+  /** This launch's returnURL instead of the server's (`null`: none). */
+  returnURL?: string | null;
 }
 
 export interface LrsServer {
@@ -101,6 +110,8 @@ export interface LrsServer {
   /** Activity state documents by `registration|stateId`. */
   state: Map<string, unknown>;
   setAvailable(available: boolean): void;
+  /** The next `count` xAPI requests fail: their connection is dropped (`drop`) or answered 503. */
+  failNext(count: number, how?: 'drop' | '503'): void;
   /** Every request, `METHOD path`. */
   requests: string[];
   close(): Promise<void>;
@@ -137,14 +148,15 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
   /** Registration-wide verbs (§9.3 "within a registration"). */
   const registrationVerbs = new Map<string, string[]>();
   let available = true;
+  const faults: ('drop' | '503')[] = [];
   let base = '';
 
-  const launchData = (session: LmsSession): Json => ({
+  const launchData = (session: LmsSession, returnURL: string | undefined): Json => ({
     contextTemplate: { contextActivities: { grouping: [{ id: publisherId, objectType: 'Activity' }] }, extensions: { [SESSION_ID]: session.sessionId } },
     launchMode: session.launchMode,
     moveOn: options.moveOn ?? 'CompletedAndPassed',
     ...(options.masteryScore === undefined ? {} : { masteryScore: options.masteryScore }),
-    ...(options.returnURL === undefined ? {} : { returnURL: typeof options.returnURL === 'function' ? options.returnURL(base) : options.returnURL }),
+    ...(returnURL === undefined ? {} : { returnURL }),
   });
 
   /** Why a statement of a plain xAPI launch is not one an LRS would store for it, or null. */
@@ -299,10 +311,14 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
       }
 
       if (!url.pathname.startsWith('/xapi/')) return send(response, 404);
-      if (!available) return send(response, 503);
+      const fault = faults.shift();
+      if (fault === 'drop') return void request.socket.destroy();
+      if (fault === '503' || !available) return send(response, 503);
       const auth = request.headers.authorization ?? '';
       const session = sessions.find((s) => auth === `Basic ${s.token}`);
       if (!session) return send(response, 401, { error: 'no valid auth-token' });
+      session.xapiRequests.push(`${request.method} ${url.pathname}`);
+      if (session.refusedWith) return send(response, session.refusedWith, { error: 'the auth-token has expired' });
       if (!request.headers['x-experience-api-version']) return send(response, 400, { error: 'X-Experience-API-Version header missing' });
       const resource = url.pathname.slice('/xapi/'.length);
       const body = request.method === 'PUT' || request.method === 'POST' ? await readBody(request) : '';
@@ -387,6 +403,9 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
     setAvailable(value) {
       available = value;
     },
+    failNext(count, how = 'drop') {
+      for (let i = 0; i < count; i += 1) faults.push(how);
+    },
     launch(launchOptions = {}) {
       const key = randomUUID();
       const session: LmsSession = {
@@ -400,13 +419,16 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
         initialized: false,
         terminated: false,
         abandoned: false,
+        xapiRequests: [],
       };
       // §9.3.6: launching a registration that has an open session abandons that session; the
       // LMS records nothing more for it.
       for (const open of sessions) if (open.registration === session.registration && !open.terminated) open.abandoned = true;
       sessions.push(session);
       // §10.1: the LMS writes LMS.LaunchData before launching.
-      state.set(`${session.registration}|LMS.LaunchData`, launchData(session));
+      const serverReturnURL = typeof options.returnURL === 'function' ? options.returnURL(base) : options.returnURL;
+      const returnURL = launchOptions.returnURL === null ? undefined : (launchOptions.returnURL ?? serverReturnURL);
+      state.set(`${session.registration}|LMS.LaunchData`, launchData(session, returnURL));
       const query = new URLSearchParams({
         endpoint: `${base}/xapi`,
         fetch: session.fetchUrl,

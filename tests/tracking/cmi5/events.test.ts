@@ -41,4 +41,14 @@ describe('tracking events to cmi5 statements', () => {
       ['judged', 0, false],
     ]);
   });
+
+  it('at each launch reports the completion and verdict the record already holds (the session sends each once per registration)', () => {
+    const { session, calls } = fakeSession();
+    const on = createEventMapper({ session, course: { checks: { c1: check } }, startedAt: 0 });
+    const started = { type: 'tracking.started', currentLessonId: 'l1', completedLessons: 4, totalLessons: 4, score: 9, max: 10, percent: 90 } as const;
+    on({ ...started, completed: false, success: null });
+    on({ ...started, completed: true, success: 'passed' });
+    on({ ...started, completed: true, success: 'failed', score: 3 });
+    expect(calls).toEqual([['completed'], ['judged', 0.9, true], ['completed'], ['judged', 0.3, false]]);
+  });
 });

@@ -57,6 +57,29 @@ describe('cmi5 outbox', () => {
     expect(outbox.items()).toEqual([]);
   });
 
+  it('sends an item queued while the run that was sending is just finishing (nothing waits for the next event)', async () => {
+    const storage = new MemoryStorage();
+    const outbox = createOutbox({ storage, registration: REGISTRATION });
+    const fake = lrs();
+    // The moment the run empties the outbox, before its promise settles, the learner does something.
+    const removeItem = storage.removeItem.bind(storage);
+    let once = true;
+    storage.removeItem = (key: string) => {
+      removeItem(key);
+      if (!once) return;
+      once = false;
+      queueMicrotask(() => {
+        outbox.enqueueStatement(statement('s2'));
+        void outbox.flush(fake.sender);
+      });
+    };
+    outbox.enqueueStatement(statement('s1'));
+    await outbox.flush(fake.sender);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.received).toEqual(['statement s1', 'statement s2']);
+    expect(outbox.items()).toEqual([]);
+  });
+
   it('survives a reload: the next page (same registration) sends what this one could not', async () => {
     const storage = new MemoryStorage();
     const before = createOutbox({ storage, registration: REGISTRATION });
