@@ -447,6 +447,7 @@ export async function startLrsServer(options: LrsServerOptions = {}): Promise<Lr
         fetchUrl: '',
         fetchCalls: 0,
         defined: [],
+        xapiRequests: [],
         initialized: false,
         terminated: false,
         abandoned: false,
