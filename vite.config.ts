@@ -4,6 +4,13 @@ import { serviceWorkerMode } from './scripts/service-worker.ts';
 import { previewLikeAStaticHost } from './scripts/preview-host.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
+const uiCatalog = /[\\/]src[\\/](?:i18n[\\/]locales|blocks(?:[\\/][a-z-]+)?[\\/]i18n)[\\/]([a-z-]+)\.json$/;
+/** `i18n-fr` for src/i18n/locales/fr.json, src/blocks/i18n/fr.json and src/blocks/<type>/i18n/fr.json; English stays in 'app'. */
+const uiCatalogChunk = (id: string) => {
+  const locale = uiCatalog.exec(id)?.[1];
+  return locale && locale !== 'en' ? `i18n-${locale}` : null;
+};
+
 export default defineConfig({
   // Relative asset paths: the player runs from any folder of any static host or LMS package.
   base: './',
@@ -22,7 +29,10 @@ export default defineConfig({
         // Everything the first page loads in one chunk: otherwise each lazily loaded view (check,
         // trainer page, print edition, read-aloud) that shares a few of its modules splits them
         // into small chunks of their own, and many small chunks compress worse than one.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        // Each other language's UI catalogs (the app's, the shared block strings and every block's
+        // own src/blocks/<type>/i18n/<locale>.json, see src/i18n/i18n.ts) in one chunk: switching
+        // language is one request, however many blocks there are. English is in the first page.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }, { name: uiCatalogChunk }] },
       },
     },
   },
