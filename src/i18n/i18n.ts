@@ -1,44 +1,24 @@
 /**
  * i18next set-up. UI strings only (course text lives in content/). English is bundled (it is also
- * the fallback); every other language's catalogs are one small chunk (vite.config.ts), loaded
+ * the fallback); every other language is one small chunk (scripts/ui-catalogs.ts), loaded
  * before the app renders in that language, so learners who never switch do not download it.
  */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import sharedBlocksEn from '../blocks/i18n/en.json';
-import appEn from './locales/en.json';
+import english from 'virtual:ui-catalog/en';
 
 export const uiLocales = ['en', 'fr'] as const;
 export type UiLocale = (typeof uiLocales)[number];
 
-type Strings = { [key: string]: string | Strings };
-
 /**
- * The `blocks` namespace: each block's own strings (`src/blocks/<type>/i18n/<locale>.json`, found
- * by the globs below, so adding a block touches no file here) under its type, `blocks.<type>.*`,
- * beside the strings several blocks share (`src/blocks/i18n/<locale>.json`: `blocks.link.*`).
+ * English, and the other languages' catalogs, each one module (scripts/ui-catalogs.ts): the app's
+ * strings and `blocks.*`, gathered from src/blocks/i18n/ (shared) and each src/blocks/<type>/i18n/.
  */
-function blockStrings(files: Record<string, Strings>, shared: Strings): Strings {
-  const own = Object.entries(files).map(([file, strings]) => [file.split('/').at(-3)!, strings] as const);
-  return { ...shared, ...Object.fromEntries(own) };
-}
-
-const ownBlocksEn = import.meta.glob<Strings>('../blocks/*/i18n/en.json', { eager: true, import: 'default' });
-const ownBlocksLazy = import.meta.glob<Strings>(['../blocks/*/i18n/*.json', '!../blocks/*/i18n/en.json'], { import: 'default' });
-
-async function loadOwnBlockStrings(locale: UiLocale): Promise<Record<string, Strings>> {
-  const files = Object.entries(ownBlocksLazy).filter(([file]) => file.endsWith(`/${locale}.json`));
-  return Object.fromEntries(await Promise.all(files.map(async ([file, load]) => [file, await load()] as const)));
-}
-
-export const english = { ...appEn, blocks: blockStrings(ownBlocksEn, sharedBlocksEn) };
+export { english };
 export type Catalog = typeof english;
 
 const catalogLoaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Catalog>> = {
-  fr: async () => {
-    const [app, shared, own] = await Promise.all([import('./locales/fr.json'), import('../blocks/i18n/fr.json'), loadOwnBlockStrings('fr')]);
-    return { ...app.default, blocks: blockStrings(own, shared.default) } as Catalog;
-  },
+  fr: async () => (await import('virtual:ui-catalog/fr')).default,
 };
 
 /** A language's whole catalog, as `loadCatalog` adds it (tests use it to check every language has every key). */
