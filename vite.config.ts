@@ -5,13 +5,6 @@ import { previewLikeAStaticHost } from './scripts/preview-host.ts';
 import { uiCatalogs } from './scripts/ui-catalogs.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
-const uiCatalog = /[\\/]src[\\/](?:i18n[\\/]locales|blocks(?:[\\/][a-z-]+)?[\\/]i18n)[\\/]([a-z-]+)\.json$/;
-/** `i18n-fr` for src/i18n/locales/fr.json, src/blocks/i18n/fr.json and src/blocks/<type>/i18n/fr.json; English stays in 'app'. */
-const uiCatalogChunk = (id: string) => {
-  const locale = uiCatalog.exec(id)?.[1];
-  return locale && locale !== 'en' ? `i18n-${locale}` : null;
-};
-
 export default defineConfig({
   // Relative asset paths: the player runs from any folder of any static host or LMS package.
   base: './',
@@ -30,10 +23,7 @@ export default defineConfig({
         // Everything the first page loads in one chunk: otherwise each lazily loaded view (check,
         // trainer page, print edition, read-aloud) that shares a few of its modules splits them
         // into small chunks of their own, and many small chunks compress worse than one.
-        // Each other language's UI catalogs (the app's, the shared block strings and every block's
-        // own src/blocks/<type>/i18n/<locale>.json, see src/i18n/i18n.ts) in one chunk: switching
-        // language is one request, however many blocks there are. English is in the first page.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }, { name: uiCatalogChunk }] },
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
       },
     },
   },
