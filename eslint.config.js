@@ -65,10 +65,10 @@ const buildOnly = [
   { group: ['**/pipeline/**', '**/questions/build/**', '**/questions/*/build/**'], message: 'The pipeline and the question types\' schemas run at build time only.' },
   { group: ['unified', 'remark-*', 'retext-*', 'mdast-*', 'hast-*', 'nlcst-*', 'zod', 'yaml'], message: 'Build-time libraries must not ship to the browser.' },
 ];
-/** The blocks' JSON catalogs, and not their code, may be read by i18n (to bundle them); the pipeline also reads the directives. */
-const blockCatalogsOnly = { regex: '/blocks/(?!i18n/[a-z-]+\\.json$)', message: 'Only the blocks’ JSON catalogs may be imported from here.' };
+/** The blocks' JSON catalogs (src/blocks/i18n/, src/blocks/<type>/i18n/), and not their code, may be read by i18n (to bundle them); the pipeline also reads the directives. */
+const blockCatalogsOnly = { regex: '/blocks/(?!([a-z-]+/)?i18n/[a-z-]+\\.json$)', message: 'Only the blocks’ JSON catalogs may be imported from here.' };
 const blockDirectivesAndCatalogs = {
-  regex: '/blocks/(?!i18n/[a-z-]+\\.json$|directives\\.ts$)',
+  regex: '/blocks/(?!([a-z-]+/)?i18n/[a-z-]+\\.json$|directives\\.ts$)',
   message: 'The pipeline reads the blocks’ directives (src/blocks/directives.ts) and JSON catalogs, never their views.',
 };
 /** A directive.ts is build-time code: from src/ it reads only the pipeline, content types, other directives and catalogs. */

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { serviceWorkerMode } from './scripts/service-worker.ts';
 import { previewLikeAStaticHost } from './scripts/preview-host.ts';
+import { uiCatalogs } from './scripts/ui-catalogs.ts';
 import { courseContent } from './src/pipeline/vite-plugin.ts';
 
 export default defineConfig({
@@ -13,7 +14,7 @@ export default defineConfig({
   // scripts/service-worker.ts writes a sw.js that removes the installed one).
   define: { __COURSE_SERVICE_WORKER__: JSON.stringify(serviceWorkerMode() === 'on') },
   // `npm start` (vite preview) serves dist/ as a static host does: scripts/preview-host.ts.
-  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), react(), previewLikeAStaticHost()],
+  plugins: [courseContent({ contentDir: process.env.COURSE_CONTENT_DIR || 'content' }), uiCatalogs(), react(), previewLikeAStaticHost()],
   build: {
     target: 'es2022',
     sourcemap: false,

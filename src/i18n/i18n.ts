@@ -1,30 +1,35 @@
 /**
  * i18next set-up. UI strings only (course text lives in content/). English is bundled (it is also
- * the fallback); every other catalog is its own small chunk, loaded before the app renders in that
- * language, so learners who never switch do not download it.
+ * the fallback); every other language is one small chunk (scripts/ui-catalogs.ts), loaded
+ * before the app renders in that language, so learners who never switch do not download it.
  */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import blocksEn from '../blocks/i18n/en.json';
-import appEn from './locales/en.json';
+import english from 'virtual:ui-catalog/en';
 
 export const uiLocales = ['en', 'fr'] as const;
 export type UiLocale = (typeof uiLocales)[number];
 
-export const english = { ...appEn, blocks: blocksEn };
+/**
+ * English, and the other languages' catalogs, each one module (scripts/ui-catalogs.ts): the app's
+ * strings and `blocks.*`, gathered from src/blocks/i18n/ (shared) and each src/blocks/<type>/i18n/.
+ */
+export { english };
 export type Catalog = typeof english;
 
 const catalogLoaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Catalog>> = {
-  fr: async () => {
-    const [app, blocks] = await Promise.all([import('./locales/fr.json'), import('../blocks/i18n/fr.json')]);
-    return { ...app.default, blocks: blocks.default } as Catalog;
-  },
+  fr: async () => (await import('virtual:ui-catalog/fr')).default,
 };
+
+/** A language's whole catalog, as `loadCatalog` adds it (tests use it to check every language has every key). */
+export function catalogFor(locale: UiLocale): Promise<Catalog> {
+  return locale === 'en' ? Promise.resolve(english) : catalogLoaders[locale]();
+}
 
 /** Loads a language's catalog into `instance` (once); resolves when it can be shown. */
 export async function loadCatalog(instance: i18n, locale: UiLocale): Promise<void> {
   if (locale === 'en' || instance.hasResourceBundle(locale, 'translation')) return;
-  instance.addResourceBundle(locale, 'translation', await catalogLoaders[locale]());
+  instance.addResourceBundle(locale, 'translation', await catalogFor(locale));
 }
 
 /** Load the catalog, then switch: the interface never shows a half-translated page. */

@@ -1,13 +1,13 @@
 /** `::::flipcards{label="…"}` with `:::card{front="…"}`: the front is inline Markdown, the body is the back. */
 import type { ContainerDirectiveSpec } from '../../pipeline/block-directive.ts';
-import strings from '../i18n/en.json' with { type: 'json' };
+import strings from './i18n/en.json' with { type: 'json' };
 
 export const flipcardsDirective: ContainerDirectiveSpec<'flipcards'> = {
   kind: 'container',
   child: 'card',
   childAttributes: ['front'],
   requiredChildAttributes: ['front'],
-  instruction: strings.flipcards.instruction,
+  instruction: strings.instruction,
   compile: ({ label, children, uniqueId }, context) => ({
     type: 'flipcards',
     label,

@@ -1,12 +1,12 @@
 /** `::::tabs{label="…"}` with `:::tab{title="…"}` panels. */
 import type { ContainerDirectiveSpec } from '../../pipeline/block-directive.ts';
-import strings from '../i18n/en.json' with { type: 'json' };
+import strings from './i18n/en.json' with { type: 'json' };
 
 export const tabsDirective: ContainerDirectiveSpec<'tabs'> = {
   kind: 'container',
   child: 'tab',
   childAttributes: ['title'],
   requiredChildAttributes: ['title'],
-  instruction: strings.tabs.instruction,
+  instruction: strings.instruction,
   compile: ({ label, panels }) => ({ type: 'tabs', label, panels: panels() }),
 };
