@@ -114,7 +114,9 @@ async function start() {
     // A new learner who follows a link to a lesson starts there; elsewhere no lesson is visited yet.
     startLessonId: routeLessonId(path),
   });
-  const tracking = { connection, status: adapter.status, exit: adapter.exit?.bind(adapter) };
+  const launched = adapter.status.getSnapshot();
+  const reviewing = launched.mode === 'lms' && 'launchMode' in launched && launched.launchMode === 'Review';
+  const tracking = { connection, status: adapter.status, exit: adapter.exit?.bind(adapter), reviewing };
 
   const resumeLessonId = /^\/?(index\.html)?$/.test(path)
     ? lmsResumeLessonId(connection, session.restoreReport, session.actor.getSnapshot())

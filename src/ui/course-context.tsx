@@ -18,6 +18,8 @@ export interface CourseTracking {
   status: StatusStore<LmsStatus>;
   /** The adapter's course exit (cmi5); absent: the player shows no "Exit course". */
   exit?: (() => Promise<'left' | 'ended'>) | undefined;
+  /** A Review launch (cmi5): the learner's last answers are shown and cannot be changed. */
+  reviewing?: boolean;
 }
 
 export interface CourseRuntime {

@@ -136,6 +136,8 @@ describe('the cmi5 package through the whole player', () => {
     const roles = course.checks.roles!.questions[0]!;
     const wrong = roles.type === 'single' ? roles.options.find((o) => o.id !== roles.correctOptionId)!.id : '';
     expect(await review.page.locator('.kc-question').first().locator(`input[value="${wrong}"]`).isChecked()).toBe(true);
+    await review.page.getByText('Review: these are your last answers. They cannot be changed here.').waitFor();
+    expect(await review.page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     await openLesson(asFrame(review.page), course, 'what-is-peer-support');
     await finishReading(asFrame(review.page), 'what-is-peer-support');
     await review.page.close({ runBeforeUnload: true });

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fixedStatusStore } from '../../src/tracking/adapter.ts';
+import type { LmsStatus } from '../../src/tracking/lms.ts';
 import {
   currentPath,
   expectAnnounced,
@@ -129,6 +131,23 @@ describe('knowledge check', () => {
     for (const control of [radio(prompts.single, 'Green'), checkbox('Pear'), radio(prompts.yesno, 'No'), select('Inform')]) {
       expect(isDisabled(control)).toBe(true);
     }
+    await user.click(radio(prompts.yesno, 'No'));
+    expect(radio(prompts.yesno, 'Yes').checked).toBe(true);
+  });
+
+  it('in a Review launch shows the last answers as they were: nothing to change, submit or retry', async () => {
+    const store = memoryStore();
+    const first = renderCheck({ store });
+    await answerSome(first.user);
+    await first.user.click(submitButton());
+    first.unmount();
+
+    const reviewing = { connection: { mode: 'web' as const }, status: fixedStatusStore<LmsStatus>({ mode: 'web' }), reviewing: true };
+    const { user } = renderCheck({ store, tracking: reviewing });
+    expect(screen.getByText('Review: these are your last answers. They cannot be changed here.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Submit answers' })).toBeNull();
+    expect(radio(prompts.single, 'Blue').checked).toBe(true);
     await user.click(radio(prompts.yesno, 'No'));
     expect(radio(prompts.yesno, 'Yes').checked).toBe(true);
   });

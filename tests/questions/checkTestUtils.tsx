@@ -7,7 +7,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { afterEach, expect } from 'vitest';
-import { CourseRuntimeProvider } from '../../src/ui/course-context.tsx';
+import { CourseRuntimeProvider, type CourseTracking } from '../../src/ui/course-context.tsx';
 import { AnnouncerProvider } from '../../src/ui/announcer.tsx';
 import { KnowledgeCheck } from '../../src/questions/view/KnowledgeCheck.tsx';
 import type { CheckText, CompiledCourse, NavigationMode } from '../../src/content/types.ts';
@@ -179,6 +179,8 @@ export interface RenderCheckOptions {
   text?: CheckText;
   locale?: UiLocale;
   store?: ProgressStore;
+  /** Where progress goes (default: none, the plain web build). */
+  tracking?: CourseTracking;
 }
 
 /** Renders `<KnowledgeCheck>` inside a real course session, as a lesson page does. */
@@ -188,11 +190,12 @@ export function renderCheck({
   text = quizText,
   locale = 'en',
   store = memoryStore(),
+  tracking,
 }: RenderCheckOptions = {}) {
   const session: CourseSession = startCourseSession({ course, store, now: () => new Date(Date.UTC(2025, 0, 1)) });
   const user = userEvent.setup();
   const view = renderWithProviders(
-    <CourseRuntimeProvider runtime={{ course, session, contentLocales: [course.locale] }}>
+    <CourseRuntimeProvider runtime={{ course, session, contentLocales: [course.locale], ...(tracking ? { tracking } : {}) }}>
       <AnnouncerProvider>
         <KnowledgeCheck checkId={checkId} text={text} />
         <CurrentPath />

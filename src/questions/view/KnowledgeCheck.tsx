@@ -45,7 +45,9 @@ type FocusTarget = { kind: 'results' } | { kind: 'question'; questionId: string 
 export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const { t } = useTranslation();
   const actor = useCourseActor();
-  const { course } = useCourseRuntime();
+  const { course, tracking } = useCourseRuntime();
+  // A Review launch shows the last answers as they were: nothing to change, submit or retry.
+  const reviewing = tracking?.reviewing === true;
   const announce = useAnnounce();
   const languages = usePartLanguages();
   const select = useCallback((snapshot: CourseSnapshot) => selectCheckView(snapshot, checkId), [checkId]);
@@ -74,7 +76,7 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
   const { canSubmit, submitRefused: refused } = view;
   const locked = !canSubmit.ok && canSubmit.reason === 'locked';
   // The pre-rendered page shows the questions; answering waits until the app has taken over.
-  const editable = view.status === 'answering' && !locked && !prerendering;
+  const editable = view.status === 'answering' && !locked && !prerendering && !reviewing;
   const total = view.questions.length;
   const headingId = `${idPrefix}-heading`;
   const messageId = `${idPrefix}-message`;
@@ -166,7 +168,9 @@ export function KnowledgeCheck({ checkId, text }: KnowledgeCheckProps) {
         })}
       </div>
       <div className="kc-actions">
-        {submitted ? (
+        {reviewing ? (
+          <p className="kc-progress">{t('check.reviewOnly')}</p>
+        ) : submitted ? (
           view.canRetry && (
             <button type="button" className="button kc-button" onClick={retry}>
               {t('check.retry')}
