@@ -1,4 +1,4 @@
-import { use, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { memo, use, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BlockList } from '../../blocks/BlockList.tsx';
@@ -91,7 +91,9 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
   );
 }
 
-function LessonBody({ lesson, onShown }: { lesson: LessonOutline; onShown: () => void }) {
+// Memoized: when the body is shown, OpenLesson renders again (the Continue bar starts watching),
+// and the lesson's blocks, unchanged, need not.
+const LessonBody = memo(function LessonBody({ lesson, onShown }: { lesson: LessonOutline; onShown: () => void }) {
   const { course } = useCourseRuntime();
   const body = use(lessonBodyPromise(course.locale, lesson.id));
   useEffect(() => onShown(), [onShown]);
@@ -102,7 +104,7 @@ function LessonBody({ lesson, onShown }: { lesson: LessonOutline; onShown: () =>
       {lesson.checkId && body.check && <CheckView checkId={lesson.checkId} text={body.check} />}
     </>
   );
-}
+});
 
 function CheckView({ checkId, text }: { checkId: string; text: CheckText }) {
   const { KnowledgeCheck } = use(knowledgeCheckModule());
