@@ -144,10 +144,11 @@ export interface NavigationView {
   nextLock: LessonLock | null;
 }
 
-export function selectNavigation(state: CourseState): NavigationView {
-  const { course, lessons, currentLessonId } = state.context;
-  const previousLessonId = adjacentLessonId(course, currentLessonId, -1);
-  const nextLessonId = adjacentLessonId(course, currentLessonId, 1);
+/** For a lesson: the current one by default (a lesson page asks for its own, as it may be shown before the machine moves there). */
+export function selectNavigation(state: CourseState, lessonId: string = state.context.currentLessonId): NavigationView {
+  const { course, lessons } = state.context;
+  const previousLessonId = adjacentLessonId(course, lessonId, -1);
+  const nextLessonId = adjacentLessonId(course, lessonId, 1);
   const previousLock = previousLessonId === null ? null : lessonLock(course, lessons, previousLessonId);
   const nextLock = nextLessonId === null ? null : lessonLock(course, lessons, nextLessonId);
   return {

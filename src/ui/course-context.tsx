@@ -57,8 +57,10 @@ export function useCourseActor(): CourseActor {
 }
 
 /**
- * Re-renders when the machine moves. The result is cached per snapshot and selector, so a selector
- * may build objects without making React loop.
+ * Re-renders when what the selector returns changes. The result is cached per snapshot and
+ * selector, so a selector may build objects without making React loop; and a result equal in
+ * value to the last one is the last one, so a component whose view did not change (the menu when
+ * time is counted, the Continue bar when an answer is picked) does not render again.
  */
 export function useCourseSelector<T>(select: (snapshot: CourseSnapshot) => T): T {
   const actor = useCourseActor();
@@ -67,7 +69,8 @@ export function useCourseSelector<T>(select: (snapshot: CourseSnapshot) => T): T
     const snapshot = actor.getSnapshot();
     const cached = cache.current;
     if (cached && cached.snapshot === snapshot && cached.select === select) return cached.value;
-    const value = select(snapshot);
+    const selected = select(snapshot);
+    const value = cached && sameValue(cached.value, selected) ? cached.value : selected;
     cache.current = { snapshot, select, value };
     return value;
   };
@@ -79,4 +82,17 @@ export function useCourseSelector<T>(select: (snapshot: CourseSnapshot) => T): T
     [actor],
   );
   return useSyncExternalStore(subscribe, read, read);
+}
+
+/** Equal as data: the same primitives, arrays and plain objects all the way down (shared parts are skipped). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }

@@ -1,4 +1,4 @@
-import { memo, use, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { Activity, memo, use, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BlockList } from '../../blocks/BlockList.tsx';
@@ -30,7 +30,24 @@ export function LessonPage() {
     const blocking = course.lessons.find((l) => l.id === lock.blockingLessonId)!;
     return <LockedLesson lesson={lesson} blocking={blocking} />;
   }
-  return <OpenLesson key={lesson.id} lesson={lesson} />;
+  return <LessonStage lesson={lesson} />;
+}
+
+/**
+ * The open lesson, and the next one drawn ahead out of sight once its words are loaded: Continue
+ * then only shows what is already built (React's Activity keeps it hidden, its effects not started,
+ * out of the accessibility tree and of find-in-page).
+ */
+function LessonStage({ lesson }: { lesson: LessonOutline }) {
+  const { course } = useCourseRuntime();
+  const nextLessonId = useCourseSelector((s) => selectNavigation(s, lesson.id).nextLessonId);
+  const [loadedNextId, setLoadedNextId] = useState<string | null>(null);
+  const next = loadedNextId === nextLessonId ? course.lessons.find((l) => l.id === loadedNextId) : undefined;
+  return (next ? [lesson, next] : [lesson]).map((shown) => (
+    <Activity key={shown.id} mode={shown === lesson ? 'visible' : 'hidden'}>
+      <OpenLesson lesson={shown} onNextLoaded={setLoadedNextId} />
+    </Activity>
+  ));
 }
 
 function LessonHeading({ lesson, headingRef }: { lesson: LessonOutline; headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -65,7 +82,7 @@ function LockedLesson({ lesson, blocking }: { lesson: LessonOutline; blocking: L
   );
 }
 
-function OpenLesson({ lesson }: { lesson: LessonOutline }) {
+function OpenLesson({ lesson, onNextLoaded }: { lesson: LessonOutline; onNextLoaded: (lessonId: string) => void }) {
   const { t } = useTranslation();
   const headingRef = usePage(lesson.title);
   useLessonTimer(lesson.id);
@@ -86,7 +103,7 @@ function OpenLesson({ lesson }: { lesson: LessonOutline }) {
         </LoadBoundary>
         {isLast && <FurtherReading />}
       </article>
-      <ContinueBar lesson={lesson} bodyShown={bodyShown} />
+      <ContinueBar lesson={lesson} bodyShown={bodyShown} onNextLoaded={onNextLoaded} />
     </>
   );
 }
@@ -140,11 +157,20 @@ function FurtherReading() {
  * Bottom of every lesson: previous, and "continue" naming the next lesson. Reaching this bar
  * is what completes a content lesson (a knowledge check completes when submitted).
  */
-function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: boolean }) {
+function ContinueBar({
+  lesson,
+  bodyShown,
+  onNextLoaded,
+}: {
+  lesson: LessonOutline;
+  bodyShown: boolean;
+  /** Told when the next lesson's words are here, so it can be drawn ahead. */
+  onNextLoaded: (lessonId: string) => void;
+}) {
   const { t } = useTranslation();
   const { course } = useCourseRuntime();
   const actor = useCourseActor();
-  const navigation = useCourseSelector(selectNavigation);
+  const navigation = useCourseSelector((s) => selectNavigation(s, lesson.id));
   const status = useCourseSelector((s) => selectLessonStatus(s, lesson.id));
   const ref = useRef<HTMLElement>(null);
 
@@ -167,10 +193,16 @@ function ContinueBar({ lesson, bodyShown }: { lesson: LessonOutline; bodyShown: 
   const next = navigation.nextLessonId ? course.lessons.find((l) => l.id === navigation.nextLessonId) : undefined;
 
   // Fetch the next lesson while this one is read, so Continue opens it at once (and it is there
-  // if the connection drops). A failure here is retried when the lesson is opened.
+  // if the connection drops). A failure here is retried when the lesson is opened. A locked next
+  // lesson is fetched but not drawn: Continue does not go there.
+  const canGoNext = navigation.canGoNext;
   useEffect(() => {
-    if (bodyShown && next) preloadLesson(course, next).catch(() => undefined);
-  }, [bodyShown, course, next]);
+    if (!bodyShown || !next) return;
+    preloadLesson(course, next).then(
+      () => canGoNext && onNextLoaded(next.id),
+      () => undefined,
+    );
+  }, [bodyShown, course, next, canGoNext, onNextLoaded]);
 
   return (
     <nav ref={ref} className="continue-bar" aria-label={t('lesson.continue')}>

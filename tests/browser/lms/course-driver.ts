@@ -72,11 +72,11 @@ export async function lessonComplete(frame: FrameLocator, lessonId: string): Pro
   return (await menuLink(frame, lessonId).locator('.visually-hidden').last().textContent()) === 'Complete';
 }
 
-/** Reads to the end of the open content lesson, which completes it. */
+/** Reads to the end of the open content lesson, which completes it. (Locators say `:visible`: the next lesson is drawn ahead, hidden, beside it.) */
 export async function finishReading(frame: FrameLocator, lessonId: string): Promise<void> {
   // The lesson's text loads in its own chunk; its end is only reached once the text is there.
   await frame.getByText('Loading lesson…').waitFor({ state: 'detached' });
-  await frame.locator('nav.continue-bar').scrollIntoViewIfNeeded();
+  await frame.locator('nav.continue-bar:visible').scrollIntoViewIfNeeded();
   for (let i = 0; i < 100 && !(await lessonComplete(frame, lessonId)); i += 1) await new Promise((r) => setTimeout(r, 50));
   if (!(await lessonComplete(frame, lessonId))) throw new Error(`lesson ${lessonId} did not complete`);
 }
@@ -87,7 +87,7 @@ function wrongOption(ids: string[], right: string[]): string {
 
 /** Answers one question in its `.kc-question` block. */
 async function answer(frame: FrameLocator, index: number, question: Question, plan: AnswerPlan): Promise<void> {
-  const block = frame.locator('.kc-question').nth(index);
+  const block = frame.locator('.kc-question:visible').nth(index);
   switch (question.type) {
     case 'single': {
       const id = plan === 'correct' ? question.correctOptionId : wrongOption(question.options.map((o) => o.id), [question.correctOptionId]);
@@ -154,7 +154,7 @@ export async function takeLessons(
     else await finishReading(frame, lesson.id);
     const next = course.lessons[i + 1];
     if (next && i + 1 < end) {
-      await frame.locator('nav.continue-bar a[rel="next"]').click();
+      await frame.locator('nav.continue-bar:visible a[rel="next"]').click();
       await waitForHeading(frame, next.title);
     }
   }
