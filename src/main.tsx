@@ -18,7 +18,7 @@ import { preloadRoute } from './app/route-loading.ts';
 import { canonicalRoutePath, routeLessonId, routePath } from './app/routes.ts';
 import { startAgain, startCourseSession } from './course/session.ts';
 import { createI18n, detectLocale, isUiLocale, switchLocale, uiLocales } from './i18n/i18n.ts';
-import { chooseTracking, isLmsPackage, lmsResumeLessonId } from './tracking/lms.ts';
+import { chooseTracking, isLmsPackage, lmsLaunchMode, lmsResumeLessonId } from './tracking/lms.ts';
 import { getLocalStorage } from './tracking/local-storage.ts';
 
 /** The folder the player is served from: the entry chunk lives in <base>/assets/. */
@@ -114,8 +114,7 @@ async function start() {
     // A new learner who follows a link to a lesson starts there; elsewhere no lesson is visited yet.
     startLessonId: routeLessonId(path),
   });
-  const launched = adapter.status.getSnapshot();
-  const reviewing = launched.mode === 'lms' && 'launchMode' in launched && launched.launchMode === 'Review';
+  const reviewing = lmsLaunchMode(adapter.status.getSnapshot()) === 'review';
   const tracking = { connection, status: adapter.status, exit: adapter.exit?.bind(adapter), reviewing };
 
   const resumeLessonId = /^\/?(index\.html)?$/.test(path)

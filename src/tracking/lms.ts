@@ -65,6 +65,17 @@ export type LmsStatus =
   | ({ mode: 'lms' } & ScormStatus)
   | ({ mode: 'lms' } & Cmi5Status);
 
+/**
+ * How the LMS launched the course, in one vocabulary for every standard (SCORM's `cmi.mode`,
+ * cmi5's launchMode): `review` shows the last answers, unchangeable; `review` and `browse` record
+ * nothing. Outside an LMS, `normal`.
+ */
+export function lmsLaunchMode(status: LmsStatus): 'normal' | 'review' | 'browse' {
+  if (status.mode !== 'lms') return 'normal';
+  if (status.standard !== 'cmi5') return status.launchMode;
+  return status.launchMode === 'Review' ? 'review' : status.launchMode === 'Browse' ? 'browse' : 'normal';
+}
+
 /** What the chooser picked: the connection (for the trainer page) and its adapter. */
 export interface TrackingChoice {
   connection: LmsConnection;

@@ -16,7 +16,7 @@ import type { ScormVersion } from '../../src/tracking/scorm/formats.ts';
 import { SCHEMA_FILES } from '../../src/tracking/scorm/manifest.ts';
 import { decodeSuspendData, SUSPEND_DATA_LIMIT } from '../../src/tracking/scorm/suspend-data.ts';
 import { launchBrowser, waitForApp } from './browser.ts';
-import { type AnswerPlan, closeCourse, goToTrainerPage, launch, LEARNER, lessonComplete, lmsCalls, nextLaunchCmi, openLesson, readCmi, retakeCheck, takeLessons } from './lms/course-driver.ts';
+import { type AnswerPlan, closeCourse, goToTrainerPage, launch, LEARNER, lessonComplete, lmsCalls, nextLaunchCmi, openLesson, readCmi, retakeCheck, takeCheck, takeLessons } from './lms/course-driver.ts';
 import { startLmsServer, type LmsServer } from './lms/lms-server.ts';
 import { unpackPackage } from './lms/unpack.ts';
 
@@ -226,6 +226,37 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (version) => {
     const roles = course.checks.roles!.questions[0]!;
     const wrong = roles.type === 'single' ? roles.options.find((o) => o.id !== roles.correctOptionId)!.id : '';
     expect(await frame.locator('.kc-question').first().locator(`input[value="${wrong}"]`).isChecked()).toBe(true);
+    await second.context.close();
+  });
+
+  it('a review launch (cmi.mode review) shows the last answers, unchangeable, and writes nothing', async () => {
+    const first = await newLearnerPage();
+    const frame = await launch(first.page, lms.hostUrl, { version, src: lms.launchUrl(name), commitUrl: lms.commitUrl, cmi: LEARNER[version] });
+    await openLesson(frame, course, 'check-roles');
+    await takeCheck(frame, course.checks.roles!, 'wrong');
+    await expect.poll(() => lastStored() && decodeRecord(lastStored()!['cmi.suspend_data']).checks.roles?.status, { timeout: 15_000 }).toBe('submitted');
+    await closeCourse(first.page);
+    await expect.poll(() => lmsCalls(first.page)).toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
+    await first.context.close();
+    const stored = lastStored()!;
+
+    // The trainer or learner reviews the attempt, in a fresh profile: the answers come from the LMS.
+    const second = await newLearnerPage();
+    const review = await launch(second.page, lms.hostUrl, {
+      version,
+      src: lms.launchUrl(name),
+      commitUrl: lms.commitUrl,
+      cmi: { ...nextLaunchCmi(version, stored), [version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode']: 'review' },
+    });
+    await openLesson(review, course, 'check-roles');
+    await review.getByText('You answered 0 of 4 correctly.', { exact: true }).waitFor();
+    await review.getByText('Review: these are your last answers. They cannot be changed here.').waitFor();
+    expect(await review.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await closeCourse(second.page);
+    await expect.poll(() => lmsCalls(second.page)).toContain(version === '1.2' ? 'LMSFinish' : 'Terminate');
+    expect((await lmsCalls(second.page)).filter((c) => /SetValue|Commit/.test(c))).toEqual([]);
+    // What the LMS's server holds is the first launch's (its own Terminate may post it again).
+    expect(lastStored()!['cmi.suspend_data']).toBe(stored['cmi.suspend_data']);
     await second.context.close();
   });
 

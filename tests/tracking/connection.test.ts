@@ -20,7 +20,7 @@ import { scormStatus } from '../../src/tracking/scorm/status.ts';
 import { FakeLms } from './fake-lms.ts';
 
 const BOOKMARK = 'cmi.location';
-const opened: ConnectionEvent = { type: 'opened', readOnly: false };
+const opened: ConnectionEvent = { type: 'opened', launchMode: 'normal' };
 const record = (value: string): ConnectionEvent => ({ type: 'recorded', values: [[BOOKMARK, value]], suspendDataLength: null, reduced: [] });
 /** A pass in which every value was set (what send.ts reports when the LMS took them all). */
 const allSet = (snapshot: ConnectionSnapshot, over: Partial<PassOutcome> = {}): ConnectionEvent => ({
@@ -46,7 +46,8 @@ describe('the SCORM connection machine: the session', () => {
     ['opened, a value waiting', [opened, record('welcome')], { phase: 'connected', state: 'pending', opened: true, writesNothing: false }],
     ['a commit failed', [opened, record('welcome'), { type: 'tried', failures: 1 }], { phase: 'retrying', state: 'retrying', opened: true, writesNothing: false }],
     ['a retry worked again', [opened, { type: 'tried', failures: 1 }, { type: 'tried', failures: 0 }], { phase: 'connected', state: 'saved', opened: true, writesNothing: false }],
-    ['a review launch', [{ type: 'opened', readOnly: true }], { phase: 'readOnly', state: 'saved', opened: true, writesNothing: true }],
+    ['a review launch', [{ type: 'opened', launchMode: 'review' }], { phase: 'readOnly', state: 'saved', opened: true, writesNothing: true }],
+    ['a browse launch', [{ type: 'opened', launchMode: 'browse' }], { phase: 'readOnly', state: 'saved', opened: true, writesNothing: true }],
     ['newer progress in the LMS', [opened, record('welcome'), { type: 'lmsNewer' }], { phase: 'refused', state: 'saved', opened: true, writesNothing: true }],
     ['ended, all delivered', [opened, { type: 'ended', delivered: true }], { phase: 'ended', state: 'saved', opened: true, writesNothing: false }],
     ['ended by the LMS before opening (104)', [{ type: 'ended', delivered: false }], { phase: 'ended', state: 'ended', opened: false, writesNothing: false }],
@@ -91,7 +92,7 @@ describe('the SCORM connection machine: the session', () => {
 
 describe('the SCORM connection machine: what a read-only session writes', () => {
   it.each([
-    ['review launch', [{ type: 'opened', readOnly: true }] as ConnectionEvent[]],
+    ['review launch', [{ type: 'opened', launchMode: 'review' }] as ConnectionEvent[]],
     ['newer progress in the LMS', [opened, { type: 'lmsNewer' }] as ConnectionEvent[]],
   ])('%s: no commit, no bookmark timer, no interactions, even after the end', (_name, events) => {
     const fields: Array<[string, string]> = [['id', 'roles_q1']];
@@ -103,7 +104,7 @@ describe('the SCORM connection machine: what a read-only session writes', () => 
     expect(snapshot().matches({ commit: 'clean', bookmark: 'idle' })).toBe(true);
     expect([snapshot().context.outbox.queue.length, syncs.length]).toEqual([0, 0]);
     actor.send({ type: 'ended', delivered: true });
-    expect([writesNothing(snapshot()), isReadOnly(snapshot())]).toEqual([true, events[0]!.type === 'opened' && (events[0] as { readOnly: boolean }).readOnly]);
+    expect([writesNothing(snapshot()), isReadOnly(snapshot())]).toEqual([true, events[0]!.type === 'opened' && events[0].launchMode !== 'normal']);
   });
 });
 
@@ -219,7 +220,7 @@ describe('the send pass', () => {
 describe('the SCORM connection machine: any order of events', () => {
   const error = { code: 101, message: 'general exception' };
   const events = fc.oneof(
-    fc.record({ type: fc.constant('opened' as const), readOnly: fc.boolean() }),
+    fc.record({ type: fc.constant('opened' as const), launchMode: fc.constantFrom('normal' as const, 'review' as const, 'browse' as const) }),
     fc.record({ type: fc.constant('tried' as const), failures: fc.nat(4) }),
     fc.constant({ type: 'lmsNewer' as const }),
     fc.record({ type: fc.constant('ended' as const), delivered: fc.boolean() }),

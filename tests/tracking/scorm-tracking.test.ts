@@ -400,7 +400,18 @@ describe.each(['1.2', '2004'] as const)('SCORM %s adapter', (version) => {
     tracking.finish();
     expect(lms.calls.filter((c) => c.startsWith('SetValue') || c === 'Commit')).toEqual([]);
     expect(lms.count('Terminate')).toBe(1);
-    expect(status().readOnly).toBe(true);
+    expect(status()).toMatchObject({ readOnly: true, launchMode: 'review' });
+  });
+
+  it.each([
+    ['browse', { readOnly: true, launchMode: 'browse' }],
+    ['normal', { readOnly: false, launchMode: 'normal' }],
+    ['', { readOnly: false, launchMode: 'normal' }],
+    ['Review ', { readOnly: false, launchMode: 'normal' }],
+  ])('a launch in mode %j is reported as %o', (mode, expected) => {
+    const lms = newLms(version, { [version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode']: mode });
+    const { status } = launch(lms);
+    expect(status()).toMatchObject(expected);
   });
 
   it('sets aside suspend data it cannot read, in this browser, and starts fresh', () => {

@@ -11,6 +11,7 @@
  */
 import { useState } from 'react';
 import { useLmsSessionTranslation } from '../../i18n/lms-session.ts';
+import { lmsLaunchMode } from '../../tracking/lms.ts';
 import { useCourseRuntime } from '../../ui/course-context.tsx';
 import { useLmsStatus } from './LmsStatusNotice.tsx';
 
@@ -52,12 +53,13 @@ function ExitCourseButton({ className }: { className: string }) {
 function SessionNotice() {
   const { t } = useLmsSessionTranslation();
   const status = useCmi5Status();
+  const launchMode = status ? lmsLaunchMode(status) : 'normal';
   const [hadToWait, setHadToWait] = useState(false);
   if (status?.state === 'retrying' && !hadToWait) setHadToWait(true);
   let message: string | null = null;
   if (status?.finished) message = t(status.leaving ? 'lmsSession.leaving' : 'lmsSession.ended');
-  else if (status?.launchMode === 'Review') message = t('lmsSession.review');
-  else if (status?.launchMode === 'Browse') message = t('lmsSession.browse');
+  else if (launchMode === 'review') message = t('lmsSession.review');
+  else if (launchMode === 'browse') message = t('lmsSession.browse');
   else if (hadToWait && status?.state === 'saved') message = t('lmsSession.saved');
   return <div role="status">{message !== null && <p className="notice">{message}</p>}</div>;
 }

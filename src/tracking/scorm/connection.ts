@@ -2,7 +2,7 @@
  * The life of one SCORM session (XState v5, pure): states, not flags. Five parallel regions:
  *
  * ```
- * session   connecting ─┬─ opened {readOnly} ─► readOnly   (review/browse: nothing is written)
+ * session   connecting ─┬─ opened {review/browse} ─► readOnly   (nothing is written)
  *                       └─ opened ────────────► connected ⇄ retrying   (tried: a call failed / worked)
  *                                                   └─ lmsNewer ─► refused (newer progress there: left alone)
  *           any ─────────── ended {delivered} ──► ended   (Terminate called, or the LMS ended the session: 104)
@@ -31,12 +31,15 @@ import type { Reduction } from './suspend-data.ts';
  */
 export const BOOKMARK_COMMIT_MS = 1500;
 
+/** How the LMS launched the course (`cmi.mode`, `cmi.core.lesson_mode`); `normal` until Initialize says otherwise. */
+export type LaunchMode = 'normal' | 'review' | 'browse';
+
 /** Where a SCORM session was when it ended. */
 export type OpenPhase = 'connecting' | 'connected' | 'retrying' | 'readOnly' | 'refused';
 
 export type ConnectionEvent =
-  /** Initialize succeeded (`readOnly`: a review or browse launch). */
-  | { type: 'opened'; readOnly: boolean }
+  /** Initialize succeeded, in the launch's mode (`cmi.mode`; a review or browse launch writes nothing). */
+  | { type: 'opened'; launchMode: LaunchMode }
   /** A try failed (`failures` since the last success) or succeeded (`failures: 0`). */
   | { type: 'tried'; failures: number }
   /** The LMS answered late, holding newer progress than this session started from (`refusal`: as the trainer sees it). */
@@ -80,6 +83,7 @@ export interface ConnectionContext {
   restoredFrom: RestoredFrom;
   suspendDataLength: number | null;
   reduced: Reduction[];
+  launchMode: LaunchMode;
 }
 
 type Assigner = Parameters<typeof assign<ConnectionContext, ConnectionEvent, undefined, ConnectionEvent, never>>[0];
@@ -103,6 +107,7 @@ const recordOutcome = (outcome: PassOutcome['record']) => ({ event }: { event: C
   event.type === 'valuesSet' && event.outcome.record === outcome;
 
 const assigners = {
+  opened: { launchMode: ({ event, context }) => (event.type === 'opened' ? event.launchMode : context.launchMode) },
   countTries: { failures: ({ event }) => (event.type === 'tried' ? event.failures : 0) },
   nothingToSend: {
     outbox: ({ context }) => withNothingToSend(context.outbox),
@@ -137,6 +142,7 @@ export const scormConnectionMachine = setup({
     countTries: assign(assigners.countTries),
     nothingToSend: assign(assigners.nothingToSend),
     failed: assign(assigners.failed),
+    opened: assign(assigners.opened),
     restored: assign(assigners.restored),
     recorded: assign(assigners.recorded),
     answered: assign(assigners.answered),
@@ -149,7 +155,7 @@ export const scormConnectionMachine = setup({
   guards: {
     failing: ({ event }) => event.type === 'tried' && event.failures > 0,
     succeeded: ({ event }) => event.type === 'tried' && event.failures === 0,
-    readOnlyLaunch: ({ event }) => event.type === 'opened' && event.readOnly,
+    readOnlyLaunch: ({ event }) => event.type === 'opened' && event.launchMode !== 'normal',
     writable,
     complete: ({ event }) => event.type === 'committed' && event.ok && event.complete,
     bookmarkUnsent: ({ context }) => context.outbox.unsent.has(context.bookmark),
@@ -170,6 +176,7 @@ export const scormConnectionMachine = setup({
     restoredFrom: 'none',
     suspendDataLength: null,
     reduced: [],
+    launchMode: 'normal',
   }),
   type: 'parallel',
   states: {
@@ -198,7 +205,10 @@ export const scormConnectionMachine = setup({
       states: {
         connecting: {
           on: {
-            opened: [{ guard: 'readOnlyLaunch', target: 'readOnly' }, { target: 'connected' }],
+            opened: [
+              { guard: 'readOnlyLaunch', target: 'readOnly', actions: 'opened' },
+              { target: 'connected', actions: 'opened' },
+            ],
             tried: countTries,
             ended: endFrom('connecting'),
           },

@@ -34,7 +34,7 @@ import { createLocalStorageStore } from '../local-storage.ts';
 import { isPermanentError, type ScormConnection } from './api.ts';
 import { createRetry, globalTimers, inMicrotask, type BackoffOptions, type Retry, type Timers } from './backoff.ts';
 import { cmiValues, ELEMENTS } from './cmi-values.ts';
-import { isUnconfirmed, phaseOf, scormConnectionMachine, wasOpened, writesNothing } from './connection.ts';
+import { isUnconfirmed, phaseOf, scormConnectionMachine, wasOpened, writesNothing, type LaunchMode } from './connection.ts';
 import { sessionTime, type ScormVersion } from './formats.ts';
 import { interactionFields } from './interactions.ts';
 import { openSession, readLate, readLaunch } from './launch.ts';
@@ -230,7 +230,7 @@ function openAtLaunch(w: Wiring): LaunchData | null {
   const { launch, lastError } = readLaunch(w.lms);
   if (lastError) w.life.send({ type: 'failed', call: 'GetValue', error: lastError });
   w.life.send({ type: 'held', statuses: [...launch.statuses], interactionCount: launch.interactionCount, setAgain: false });
-  w.life.send({ type: 'opened', readOnly: launch.mode === 'review' || launch.mode === 'browse' });
+  w.life.send({ type: 'opened', launchMode: scormLaunchMode(launch.mode) });
   knowLearner(w, launch.learnerId);
   return launch;
 }
@@ -242,7 +242,7 @@ function openAtLaunch(w: Wiring): LaunchData | null {
  */
 function openLate(w: Wiring): 'failed' | 'lmsNewer' | 'open' {
   if (!initialize(w)) return 'failed';
-  w.life.send({ type: 'opened', readOnly: false });
+  w.life.send({ type: 'opened', launchMode: 'normal' });
   const late = readLate(w.lms, w.local.start?.startedFromSavedAt ?? 0);
   if (late.newer) {
     const error = { code: 0, message: 'The LMS holds newer progress from another session; it was not overwritten.' };
@@ -379,4 +379,9 @@ function finish(w: Wiring, retry: Retry, publish: () => void) {
   w.life.send({ type: 'ended', delivered });
   keepMirror(w);
   publish();
+}
+
+/** `cmi.mode` as the LMS gave it; anything else (an empty or odd value) is a normal launch. */
+function scormLaunchMode(mode: string | null | undefined): LaunchMode {
+  return mode === 'review' || mode === 'browse' ? mode : 'normal';
 }

@@ -3,7 +3,7 @@
  * over the connection machine's snapshot (connection.ts), nothing else.
  */
 import type { LmsError } from './api.ts';
-import { isReadOnly, phaseOf, savingState, wasOpened, type ConnectionSnapshot } from './connection.ts';
+import { isReadOnly, phaseOf, savingState, wasOpened, type ConnectionSnapshot, type LaunchMode } from './connection.ts';
 import type { ScormVersion } from './formats.ts';
 import type { Reduction } from './suspend-data.ts';
 
@@ -31,6 +31,8 @@ export interface ScormStatus {
   refused: Array<{ element: string; error: LmsError }>;
   /** `review` or `browse` launches change nothing in the LMS. */
   readOnly: boolean;
+  /** How the LMS launched the course: a `review` launch shows the last answers, unchangeable. */
+  launchMode: LaunchMode;
 }
 
 /**
@@ -53,5 +55,6 @@ export function scormStatus(standard: ScormVersion, snapshot: ConnectionSnapshot
     reduced: context.reduced,
     refused: context.refused,
     readOnly: isReadOnly(snapshot),
+    launchMode: context.launchMode,
   };
 }
