@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, waitForApp } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -32,8 +32,12 @@ describe('a learner taking the course', () => {
   });
 
   it('starts the course and moves through three lessons with the continue bar', async () => {
+    // A link clicked before the app has taken over the pre-rendered page is a plain page load
+    // (focus then starts at the top, as on any page): wait, to test the app's own moves.
+    await waitForApp(page);
     await page.getByRole('link', { name: 'Start the course' }).click();
     await expect.poll(() => heading().textContent()).toBe('welcome');
+    await waitForApp(page);
     expect(await page.getByText('Lesson 1 of 28').isVisible()).toBe(true);
     await page.getByRole('link', { name: /Continue.*about this course/ }).click();
     await expect.poll(() => heading().textContent()).toBe('about this course');
