@@ -5,56 +5,28 @@
  * profile (so everything must come from the LRS's state document) and lands on the same lesson
  * with the same answers. The stand-in rejects any statement that breaks cmi5 §9.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { PROGRESS_STATE_ID } from '../../src/tracking/cmi5/session.ts';
-import { launchBrowser } from './browser.ts';
-import { unpackCmi5Package } from './lms/cmi5-package.ts';
 import { lessonComplete, openLesson, takeLessons } from './lms/course-driver.ts';
-import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
+import { pageAsFrame, useLrsStandIn, verbsOf } from './lms/lrs-stand-in.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
-let workDir: string;
-let lrs: LrsServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-course-'));
-  lrs = await startLrsServer({ packageDir: unpackCmi5Package(workDir, course.id), masteryScore: 0.8 });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lrs?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-/** The page as the course driver's frame (the course is the top page here, not in an LMS frame). */
-const asFrame = (page: Page) => page.locator(':root') as unknown as FrameLocator;
-const verbs = (registration: string) =>
-  lrs.statements
-    .filter((s) => (s.context as { registration?: string } | undefined)?.registration === registration)
-    .map((s) => (s.verb as { id: string }).id.split('/').pop());
+const standIn = useLrsStandIn('cmi5', { masteryScore: 0.8 });
+const verbs = (registration: string) => verbsOf(standIn.lrs, registration);
 
 describe('the cmi5 package launched from an LMS', () => {
   it('reports a lesson and a check, and a relaunch resumes from the LRS: same lesson, same answers', async () => {
-    const first = lrs.launch();
+    const first = await standIn.open();
+    const { page, context } = first;
     const { registration } = first.session;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(first.url);
-    await expect.poll(() => first.session.initialized, { timeout: 15_000 }).toBe(true);
-    const frame = asFrame(page);
+    const frame = pageAsFrame(page);
     await takeLessons(frame, course, { from: 'welcome', until: 'how-are-peer-support-services-used', plans: { roles: 'wrong' } });
     await openLesson(frame, course, 'what-value-do-peer-support-services-bring');
     // The progress record reaches the LRS's state document while the learner reads.
     await expect
-      .poll(() => (lrs.state.get(`${registration}|${PROGRESS_STATE_ID}`) as { currentLessonId?: string } | undefined)?.currentLessonId, { timeout: 15_000 })
+      .poll(() => (standIn.lrs.state.get(`${registration}|${PROGRESS_STATE_ID}`) as { currentLessonId?: string } | undefined)?.currentLessonId, { timeout: 15_000 })
       .toBe('what-value-do-peer-support-services-bring');
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => first.session.terminated, { timeout: 10_000 }).toBe(true);
@@ -68,11 +40,9 @@ describe('the cmi5 package launched from an LMS', () => {
     expect(first.session.fetchCalls).toBe(1);
 
     // Relaunch the same registration in a fresh profile: the record can only come from the LRS.
-    const second = lrs.launch({ registration });
-    const context2 = await browser.newContext();
-    const page2 = await context2.newPage();
-    await page2.goto(second.url);
-    const frame2 = asFrame(page2);
+    const second = await standIn.open({ registration });
+    const { page: page2, context: context2 } = second;
+    const frame2 = pageAsFrame(page2);
     await page2.getByRole('heading', { level: 1, name: 'what value do peer support services bring?' }).waitFor({ timeout: 15_000 });
     expect(await lessonComplete(frame2, 'importance-of-mutuality')).toBe(true);
     await openLesson(frame2, course, 'check-roles');
@@ -84,12 +54,12 @@ describe('the cmi5 package launched from an LMS', () => {
     await expect.poll(() => second.session.terminated, { timeout: 10_000 }).toBe(true);
     await context2.close();
 
-    const secondVerbs = lrs.statements
+    const secondVerbs = standIn.lrs.statements
       .filter((s) => ((s.context as { extensions?: Record<string, unknown> }).extensions ?? {})['https://w3id.org/xapi/cmi5/context/extensions/sessionid'] === second.session.sessionId)
       .map((s) => (s.verb as { id: string }).id.split('/').pop());
     expect(secondVerbs[0]).toBe('initialized');
     expect(secondVerbs.at(-1)).toBe('terminated');
     console.log('cmi5 statements accepted:', verbs(registration).join(', '));
-    expect(lrs.rejections).toEqual([]);
+    expect(standIn.lrs.rejections).toEqual([]);
   });
 });

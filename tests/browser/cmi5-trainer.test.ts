@@ -7,54 +7,30 @@
  * - the LMS connection check page of a cmi5 launch: the launch values, a state document
  *   round-trip, the statements of the session and what became of them; axe-clean.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmi5PackagePath, packageCourse } from '../../scripts/package.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CompiledCourse } from '../../src/content/types.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { PROGRESS_STATE_ID } from '../../src/tracking/cmi5/session.ts';
 import { CHECK_STATE_ID } from '../../src/tracking/cmi5/trainer.ts';
 import { axeViolations } from './axe.ts';
-import { launchBrowser, waitForApp } from './browser.ts';
+import { waitForApp } from './browser.ts';
 import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.ts';
-import { startLrsServer, type LrsServer } from './lms/lrs-server.ts';
-import { unpackPackage } from './lms/unpack.ts';
+import type { LrsServer } from './lms/lrs-server.ts';
+import { pageAsFrame, useLrsStandIn, type LrsStandIn } from './lms/lrs-stand-in.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
-let workDir: string;
-let auDir: string;
-let browser: Browser;
-const servers: LrsServer[] = [];
-
-beforeAll(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'cmi5-trainer-'));
-  packageCourse({ build: false, cmi5: true, out: path.join(workDir, 'zips'), log: () => undefined });
-  auDir = path.join(workDir, 'au');
-  unpackPackage(cmi5PackagePath(path.join(workDir, 'zips'), course.id), auDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const server of servers) await server.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const standIn = useLrsStandIn('cmi5');
 
 /** An LMS whose learner has these preferences (none: the profile answers 404). */
-async function lms(options: Parameters<typeof startLrsServer>[0] = {}): Promise<LrsServer> {
-  const server = await startLrsServer({ packageDir: auDir, ...options });
-  servers.push(server);
-  return server;
-}
+const lms = (options: Parameters<LrsStandIn['start']>[0]): Promise<LrsServer> => standIn.start(options);
 
 /**
  * A new browser profile with an English browser language: any French comes from the LMS. The page
  * notes the label of the first course menu a learner could see (`window.firstMenuSeen`).
  */
 async function open(url: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await standIn.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
     const look = () => {
       const nav = document.querySelector('nav.course-menu');
@@ -69,7 +45,6 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const asFrame = (page: Page) => page.locator(':root') as unknown as FrameLocator;
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const languageSwitch = (page: Page) => page.locator('.language-switcher select');
 
@@ -154,8 +129,8 @@ describe('the LMS connection check page in a cmi5 launch', () => {
     await page.evaluate(() => (location.hash = '#/'));
     await waitForApp(page);
     const first = course.lessons[0]!.id;
-    await openLesson(asFrame(page), course, first);
-    await finishReading(asFrame(page), first);
+    await openLesson(pageAsFrame(page), course, first);
+    await finishReading(pageAsFrame(page), first);
     await goToTrainerPage(page);
     await page.getByRole('heading', { level: 1, name: 'LMS connection check' }).waitFor();
     await expect.poll(() => rows.allInnerTexts()).toContainEqual(expect.stringMatching(/^progressed\t.*\tWaiting$/));
