@@ -235,10 +235,12 @@ await part('transitions', async () => {
     await page.goto(firstLesson);
     await waitForApp(page);
     let measured = 0; // figures recorded by the current document
+    let firstPass = 0; // how many of the figures come from the first document (cold code, the worker saving the course)
     while (durations.length + measured < TRANSITIONS) {
       if ((await continueLink.count()) === 0) {
         // Last lesson ("Finish"): keep this document's figures, then start again from lesson 1.
         durations.push(...(await pageDurations()));
+        if (firstPass === 0) firstPass = durations.length;
         await keepCommits();
         await page.goto(firstLesson);
         await waitForApp(page);
@@ -257,6 +259,11 @@ await part('transitions', async () => {
     const percentile = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
     console.log(`transition median: ${percentile(50).toFixed(1)} ms (${sorted.length} transitions)`);
     console.log(`transition p95: ${percentile(95).toFixed(1)} ms (target ≤ 50 ms; click → the frame showing the next lesson painted)`);
+    // For the record, not the target: the same figure without the first pass through the course,
+    // when the code is cold and the service worker is saving the course for offline.
+    const later = durations.slice(firstPass, TRANSITIONS).sort((a, b) => a - b);
+    const laterP95 = later[Math.max(0, Math.ceil(0.95 * later.length) - 1)];
+    if (laterP95 !== undefined) console.log(`transition p95 after the first pass: ${laterP95.toFixed(1)} ms (${later.length} transitions)`);
     // Beside click-to-paint: click to React's last commit (from the DevTools commit hook; Profiler
     // durations would need the react-dom/profiling build), and how many commits a transition takes.
     const commits = commitTimes.slice(0, TRANSITIONS).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
