@@ -120,11 +120,13 @@ function withCategory(list: { id: string; objectType?: 'Activity' }[] | undefine
 
 /**
  * The statement context: a copy of the template (never overwritten, §10.2.1), the registration
- * (§9.6.1), and the categories and extensions this statement adds.
+ * (§9.6.1), the language the course was taken in (xAPI `context.language`, unless the template
+ * names one), and the categories and extensions this statement adds.
  */
 function contextFor(session: SessionContext, options: { defined: boolean; moveOn?: boolean; extensions?: Record<string, unknown> }): XapiContext {
   const context = structuredClone(session.launchData.contextTemplate);
   context.registration = session.launch.registration;
+  context.language ??= session.lang;
   if (options.defined || options.moveOn) {
     const activities = { ...context.contextActivities };
     let category = activities.category;

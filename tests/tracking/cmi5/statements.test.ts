@@ -24,6 +24,16 @@ const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const categories = (s: { context: { contextActivities?: { category?: { id: string }[] } } }) =>
   (s.context.contextActivities?.category ?? []).map((c) => c.id);
 
+describe('the language of every statement (xAPI context.language)', () => {
+  it('is the language the course is taken in, unless the LMS template names one, which is kept', () => {
+    const french = { ...session(), lang: 'fr' };
+    expect(initializedStatement(french, stamp()).context.language).toBe('fr');
+    expect(progressedStatement(french, stamp(), 40).context.language).toBe('fr');
+    const named = session({ contextTemplate: { ...session().launchData.contextTemplate, language: 'en-CA' } });
+    expect(terminatedStatement({ ...named, lang: 'fr' }, stamp(), 1000).context.language).toBe('en-CA');
+  });
+});
+
 describe('cmi5 defined statements', () => {
   const normal = session();
   const built = [
