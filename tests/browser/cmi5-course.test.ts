@@ -13,7 +13,7 @@ import { lessonComplete, openLesson, takeLessons } from './lms/course-driver.ts'
 import { pageAsFrame, useLrsStandIn, verbsOf } from './lms/lrs-stand-in.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
-const standIn = useLrsStandIn('cmi5', { masteryScore: 0.8 });
+const standIn = useLrsStandIn('cmi5', course.id, { masteryScore: 0.8 });
 const verbs = (registration: string) => verbsOf(standIn.lrs, registration);
 
 describe('the cmi5 package launched from an LMS', () => {

@@ -26,7 +26,7 @@ const course = compileContentFolder('content').courses.en as CompiledCourse;
 const questionCount = Object.values(course.checks).reduce((n, check) => n + check.questions.length, 0);
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const MASTERY = 0.8;
-const standIn = useLrsStandIn('cmi5', { masteryScore: MASTERY });
+const standIn = useLrsStandIn('cmi5', course.id, { masteryScore: MASTERY });
 
 type Statement = Record<string, unknown> & { id: string; verb: { id: string }; result?: Record<string, unknown>; timestamp: string };
 const statementsOf = (session: LmsSession) =>

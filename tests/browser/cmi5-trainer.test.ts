@@ -20,7 +20,7 @@ import type { LrsServer } from './lms/lrs-server.ts';
 import { pageAsFrame, useLrsStandIn, type LrsStandIn } from './lms/lrs-stand-in.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
-const standIn = useLrsStandIn('cmi5');
+const standIn = useLrsStandIn('cmi5', course.id);
 
 /** An LMS whose learner has these preferences (none: the profile answers 404). */
 const lms = (options: Parameters<LrsStandIn['start']>[0]): Promise<LrsServer> => standIn.start(options);

@@ -13,7 +13,7 @@ import { finishReading, goToTrainerPage, openLesson } from './lms/course-driver.
 import { pageAsFrame, useLrsStandIn, verbsOf } from './lms/lrs-stand-in.ts';
 
 const course = compileContentFolder('content').courses.en as CompiledCourse;
-const standIn = useLrsStandIn('xapi');
+const standIn = useLrsStandIn('xapi', course.id);
 const open = (url: string) => standIn.openUrl(url);
 
 describe('the plain xAPI package', () => {

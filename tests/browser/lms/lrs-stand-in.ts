@@ -5,7 +5,7 @@
  * the stand-in itself; all torn down after the file's tests.
  *
  * @example
- * const standIn = useLrsStandIn('cmi5', { masteryScore: 0.8 });
+ * const standIn = useLrsStandIn('cmi5', course.id, { masteryScore: 0.8 });
  * it('…', async () => {
  *   const { session, page } = await standIn.open();
  *   expect(verbsOf(standIn.lrs, session.registration)).toEqual(['launched', 'initialized']);
@@ -17,7 +17,6 @@ import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { cmi5PackagePath, packageCourse, xapiPackagePath } from '../../../scripts/package.ts';
-import { compileContentFolder } from '../../../src/pipeline/compile.ts';
 import { launchBrowser, waitForApp } from '../browser.ts';
 import { startLrsServer, type LaunchOptions, type LrsServer, type LrsServerOptions } from './lrs-server.ts';
 import { unpackPackage } from './unpack.ts';
@@ -41,9 +40,11 @@ export interface LrsStandIn {
   openUrl(url: string): Promise<Page>;
 }
 
-/** Registers the file's set-up and tear-down; the returned object's fields are there once its tests run. */
-export function useLrsStandIn(kind: 'cmi5' | 'xapi', options: ServerOptions = {}): LrsStandIn {
-  const courseId = compileContentFolder('content').courses.en!.id;
+/**
+ * Registers the file's set-up and tear-down for the package of the course `courseId` (the file's
+ * compiled course has it); the returned object's fields are there once its tests run.
+ */
+export function useLrsStandIn(kind: 'cmi5' | 'xapi', courseId: string, options: ServerOptions = {}): LrsStandIn {
   let workDir = '';
   let entries: Record<string, Uint8Array> = {};
   let packageDir = '';
