@@ -2,17 +2,13 @@
  * Where a lesson's Listen control goes. Nothing is shown (or downloaded) until the app runs in a
  * browser that has speech synthesis; the control itself is its own chunk (ReadAloud.tsx).
  */
-import { lazy, Suspense } from 'react';
 import type { Block, CheckText } from '../../content/types.ts';
+import { deferredComponent } from '../deferred-component.tsx';
 import { useSpeechAvailable } from './speech-available.ts';
 
-const LessonListen = lazy(() => import('./ReadAloud.tsx').then((m) => ({ default: m.LessonListen })));
+const LessonListen = deferredComponent(() => import('./ReadAloud.tsx').then((m) => m.LessonListen));
 
 export function ListenSlot(props: { blocks: Block[]; checkId?: string; checkText?: CheckText }) {
   if (!useSpeechAvailable()) return null;
-  return (
-    <Suspense fallback={null}>
-      <LessonListen {...props} />
-    </Suspense>
-  );
+  return <LessonListen {...props} />;
 }
