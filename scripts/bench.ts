@@ -306,10 +306,10 @@ await part('offline', async () => {
 await part('print edition', async () => (await import('./print-edition.ts')).benchPrintEdition(base));
 await server.close();
 
-/** The files dist/sw.js precaches (Workbox writes them as `{url:"…",revision:…}`). */
+/** The files dist/sw.js precaches (scripts/service-worker.ts writes them as JSON `{"url":"…",…}`). */
 function precacheList(dist: string): string[] {
   const worker = readFileSync(path.join(dist, 'sw.js'), 'utf8');
-  return [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+  return [...worker.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
 }
 
 // 6. Scale, for the record: the course as it is (28 lessons) and copied ten times with new ids

@@ -34,7 +34,7 @@ import type { CompiledCourse } from '../src/content/types.ts';
 import { compileContentFolder } from '../src/pipeline/compile.ts';
 import { withLmsStartup } from '../src/app/lms-startup.ts';
 import en from '../src/i18n/locales/en.json' with { type: 'json' };
-import { SERVICE_WORKER_FILE } from './service-worker.ts';
+import { isServiceWorkerFile } from './service-worker.ts';
 import { formatProblem, isError } from '../src/pipeline/problems.ts';
 import { LMS_META_NAME, LMS_META_VALUES } from '../src/tracking/lms.ts';
 import type { ScormVersion } from '../src/tracking/scorm/formats.ts';
@@ -104,10 +104,6 @@ function listFiles(dir: string, prefix = ''): string[] {
     });
 }
 
-/** The web edition's service worker and its runtime (scripts/service-worker.ts), left out of packages. */
-export function isServiceWorkerFile(file: string): boolean {
-  return file === SERVICE_WORKER_FILE || /^workbox-[\w-]+\.js$/.test(file);
-}
 
 /**
  * Adds the package's meta tag to a page, and points its links at the launch file with the route

@@ -1,7 +1,12 @@
 /**
  * Last step of `npm run build`, after the pages are pre-rendered: writes dist/sw.js, the service
  * worker that keeps the whole web edition on the learner's device after the first visit (every
- * page's HTML, every lesson chunk, the styles, icons and the French catalog), with Workbox.
+ * page's HTML, every lesson chunk, the styles, icons and the French catalog).
+ *
+ * The worker's code is src/app/offline/service-worker.ts (Workbox's precaching and routing),
+ * bundled here into `sw-runtime-<hash>.js`. `sw.js` itself holds only the list of files to keep,
+ * with Workbox's revisions, and imports the runtime: the browser re-fetches `sw.js` to look for
+ * updates, so it stays small, and a new build changes it whenever a file or the runtime changes.
  *
  * It must run after scripts/prerender.ts: the pre-rendered pages are what it precaches.
  *
@@ -9,11 +14,19 @@
  * deletes this course's caches and unregisters itself, for a host that must take the worker back.
  * The app built that way does not register one (vite.config.ts passes the same setting).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateSW } from 'workbox-build';
+import { build, type Rolldown } from 'vite';
+import { getManifest } from 'workbox-build';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
+const WORKER_SOURCE = path.resolve(import.meta.dirname, '../src/app/offline/service-worker.ts');
+
+/** sw.js and the runtime it imports: not precached, and left out of LMS packages. */
+export function isServiceWorkerFile(file: string): boolean {
+  return file === SERVICE_WORKER_FILE || /^sw-runtime-[\w-]+\.js$/.test(file);
+}
 
 /** The worker a host deploys to take the course's worker back from learners' browsers. */
 export const KILL_SWITCH = `// Removes the course's offline copy: deletes its caches, unregisters, reloads open pages.
@@ -37,59 +50,49 @@ export function serviceWorkerMode(env: NodeJS.ProcessEnv = process.env): Service
   return value;
 }
 
-function removeOldWorkbox(dist: string) {
-  for (const name of readdirSync(dist)) if (/^workbox-[\w-]+\.js$/.test(name)) rmSync(path.join(dist, name));
+function removeOldWorker(dist: string) {
+  for (const name of readdirSync(dist)) if (isServiceWorkerFile(name)) rmSync(path.join(dist, name));
+}
+
+/** The worker's code as one classic script (a worker's importScripts takes no modules). */
+async function bundleWorkerRuntime(): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    // Workbox logs to the console unless built for production.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      rolldownOptions: { input: WORKER_SOURCE, output: { format: 'iife' } },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((file) => file.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`service worker: expected one bundled file, got ${chunks.length}`);
+  return chunks[0]!.code;
 }
 
 export async function writeServiceWorker(dist: string, mode: ServiceWorkerMode): Promise<{ files: number; bytes: number }> {
-  removeOldWorkbox(dist);
+  removeOldWorker(dist);
   const swDest = path.join(dist, SERVICE_WORKER_FILE);
   if (mode === 'remove') {
     writeFileSync(swDest, KILL_SWITCH);
     return { files: 0, bytes: 0 };
   }
-  const { count, size, warnings } = await generateSW({
+  const { manifestEntries, count, size, warnings } = await getManifest({
     globDirectory: dist,
     globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-    globIgnores: [SERVICE_WORKER_FILE, 'workbox-*.js'],
-    swDest,
-    mode: 'production',
-    sourcemap: false,
-    // One small runtime file beside sw.js: the browser re-fetches sw.js to look for updates, so
-    // sw.js itself stays small (the precache list) and the runtime is cached with the rest.
-    inlineWorkboxRuntime: false,
-    cacheId: 'course-player',
+    globIgnores: [SERVICE_WORKER_FILE, 'sw-runtime-*.js'],
     // Hashed assets are their own revision; pages and icons are revised by content.
     dontCacheBustURLsMatching: /^assets\//,
-    // `lesson/welcome/` is the page `lesson/welcome/index.html`.
-    directoryIndex: 'index.html',
-    ignoreURLParametersMatching: [/.*/],
-    cleanupOutdatedCaches: true,
-    // The first install takes over the open page, so its later lesson chunks come from the cache
-    // too; an update waits for the learner (no skipWaiting: it is asked for from the page).
-    clientsClaim: true,
-    skipWaiting: false,
     maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
-    runtimeCaching: [
-      {
-        // A deep link without its trailing slash (`lesson/welcome`): the page is `lesson/welcome/`.
-        urlPattern: ({ request, url }) =>
-          request.mode === 'navigate' && url.origin === self.location.origin && !/(\/|\.[A-Za-z0-9]+)$/.test(url.pathname),
-        handler: async ({ url }) => {
-          const slashed = new URL(url.href);
-          slashed.pathname += '/';
-          return Response.redirect(slashed.href, 301);
-        },
-      },
-      {
-        // Any other address: the network, and offline the course's own "page not found".
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '404.html' } },
-      },
-    ],
   });
   for (const warning of warnings) console.warn(`service worker: ${warning}`);
+  const runtime = await bundleWorkerRuntime();
+  const runtimeFile = `sw-runtime-${createHash('sha256').update(runtime).digest('hex').slice(0, 10)}.js`;
+  writeFileSync(path.join(dist, runtimeFile), runtime);
+  writeFileSync(swDest, `self.__WB_MANIFEST = ${JSON.stringify(manifestEntries)};\nimportScripts('./${runtimeFile}');\n`);
   return { files: count, bytes: size };
 }
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmi5PackagePath, isServiceWorkerFile, packageCourse } from '../../scripts/package.ts';
+import { cmi5PackagePath, packageCourse } from '../../scripts/package.ts';
+import { isServiceWorkerFile } from '../../scripts/service-worker.ts';
 import { CMI5_SCHEMA_FILE, CMI5_XML_FILE } from '../../src/tracking/cmi5/course-structure.ts';
 import { LMS_META_NAME } from '../../src/tracking/lms.ts';
 

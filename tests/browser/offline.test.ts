@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isServiceWorkerFile, packageCourse } from '../../scripts/package.ts';
+import { packageCourse } from '../../scripts/package.ts';
+import { isServiceWorkerFile } from '../../scripts/service-worker.ts';
 import { compileContentFolder } from '../../src/pipeline/compile.ts';
 import { axeViolations } from './axe.ts';
 import { CHROMIUM_FLAGS, launchBrowser, waitForApp } from './browser.ts';
@@ -96,6 +97,26 @@ describe('offline after the first visit', () => {
     await page.reload();
     await waitForApp(page);
     await expect.poll(() => page.getByRole('radio', { name: /A relationship of mutual support/ }).isChecked()).toBe(true);
+  });
+});
+
+describe('saving the course for offline', () => {
+  it('saves one file at a time with a pause between files, so it does not slow the first lessons', async () => {
+    const server = await startStaticServer({ root: 'dist', mountPath: '/course/' });
+    const { context, page } = await newLearner();
+    try {
+      await page.goto(`${server.origin}/course/`);
+      await waitForApp(page);
+      await waitUntilOfflineReady(page);
+      // The worker's fetch() calls: the page asks for documents, scripts, styles and images.
+      const saved = server.requests().filter((request) => request.destination === 'empty');
+      expect(saved.filter((request) => request.url.endsWith('/index.html') || request.url.endsWith('/')).length).toBeGreaterThan(course.lessons.length);
+      const gaps = saved.slice(1).map((request, index) => request.at - saved[index]!.at);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(30);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 });
 

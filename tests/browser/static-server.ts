@@ -34,7 +34,9 @@ export interface StaticServerOptions {
 
 export async function startStaticServer({ root, mountPath = '/', gzip = false, redirectFolders = true, fallback = '404.html' }: StaticServerOptions) {
   const base = path.resolve(root);
+  const requests: Array<{ url: string; destination: string; at: number }> = [];
   const server = createServer((request, response) => {
+    requests.push({ url: request.url ?? '/', destination: String(request.headers['sec-fetch-dest'] ?? ''), at: performance.now() });
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const atMount = `${url.pathname}/` === mountPath;
     if (!url.pathname.startsWith(mountPath) && !atMount) {
@@ -79,6 +81,8 @@ export async function startStaticServer({ root, mountPath = '/', gzip = false, r
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    /** Every request so far: its path and query, what it is for (Sec-Fetch-Dest), and when it arrived (performance.now(), ms). */
+    requests: () => [...requests],
     bytesSent: () => [...sockets].reduce((total, socket) => total + socket.bytesWritten, closedSocketBytes),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
