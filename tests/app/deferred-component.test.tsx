@@ -37,7 +37,7 @@ it('draws nothing, without suspending, until its code is here, then the componen
   expect(screen.queryByText('Waiting for a chunk')).toBeNull();
 });
 
-it('loads its chunk once for every place it is drawn, and draws at once where it is already loaded', async () => {
+it('loads its chunk once however many places draw it, and a new place draws it at once when it is loaded', async () => {
   const { attempts, Deferred } = controlledChunk();
   const first = render(inBoundary(<Deferred name="Sam" />));
   render(inBoundary(<Deferred name="Ali" />));
