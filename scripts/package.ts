@@ -104,7 +104,6 @@ function listFiles(dir: string, prefix = ''): string[] {
     });
 }
 
-
 /**
  * Adds the package's meta tag to a page, and points its links at the launch file with the route
  * in the hash (`index.html#/lesson/x/`), as the player does in an LMS: an LMS's file server has no
