@@ -256,19 +256,18 @@ await part('transitions', async () => {
     await keepCommits();
 
     const sorted = durations.slice(0, TRANSITIONS).sort((a, b) => a - b);
-    // Nearest-rank percentiles.
-    const percentile = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+    const percentile = (p: number) => nearestRank(sorted, p);
     console.log(`transition median: ${percentile(50).toFixed(1)} ms (${sorted.length} transitions)`);
     console.log(`transition p95: ${percentile(95).toFixed(1)} ms (target ≤ 50 ms; click → the frame showing the next lesson painted)`);
     // For the record, not the target: the same figure without the first pass through the course,
     // when the code is cold and the service worker is saving the course for offline.
     const later = durations.slice(firstPass, TRANSITIONS).sort((a, b) => a - b);
-    const laterP95 = later[Math.max(0, Math.ceil(0.95 * later.length) - 1)];
-    if (laterP95 !== undefined) console.log(`transition p95 after the first pass: ${laterP95.toFixed(1)} ms (${later.length} transitions)`);
+    const laterP95 = nearestRank(later, 95);
+    if (later.length) console.log(`transition p95 after the first pass: ${laterP95.toFixed(1)} ms (${later.length} transitions)`);
     // Beside click-to-paint: click to React's last commit (from the DevTools commit hook; Profiler
     // durations would need the react-dom/profiling build), and how many commits a transition takes.
     const commits = commitTimes.slice(0, TRANSITIONS).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
-    const commitPercentile = (p: number) => commits[Math.max(0, Math.ceil((p / 100) * commits.length) - 1)] ?? NaN;
+    const commitPercentile = (p: number) => nearestRank(commits, p);
     const counts = commitCounts.slice(0, TRANSITIONS);
     console.log(
       `transition click → last React commit: median ${commitPercentile(50).toFixed(1)} ms, p95 ${commitPercentile(95).toFixed(1)} ms; ` +
@@ -305,6 +304,11 @@ await part('offline', async () => {
 
 await part('print edition', async () => (await import('./print-edition.ts')).benchPrintEdition(base));
 await server.close();
+
+/** The nearest-rank `p`th percentile of ascending `sorted` figures (NaN when there are none). */
+function nearestRank(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
 
 /** The files dist/sw.js precaches (scripts/service-worker.ts writes them as JSON `{"url":"…",…}`). */
 function precacheList(dist: string): string[] {
